@@ -1,0 +1,111 @@
+from django.conf import settings
+from django.contrib.auth.models import AbstractUser
+from django.core.validators import RegexValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+
+from portal.fields import LanguagesField
+from portal.languages import default_portal_languages, ordered
+
+
+class User(AbstractUser):
+    """Staff accounts. Newcomers never have one."""
+
+    class Meta(AbstractUser.Meta):
+        swappable = "AUTH_USER_MODEL"
+
+
+class MunicipalityQuerySet(models.QuerySet):
+    def for_user(self, user):
+        """The municipalities whose people and figures this user may see."""
+        if not user.is_authenticated or not user.is_active:
+            return self.none()
+        if user.is_superuser:
+            return self
+        return self.filter(staff=user)
+
+
+class Municipality(models.Model):
+    """A municipality with its own portal (a Wagtail Site), staff and figures."""
+
+    name = models.CharField(_("naam"), max_length=100, unique=True)
+    slug = models.SlugField(_("korte naam"), max_length=60, unique=True)
+    nis_code = models.CharField(
+        _("NIS-code"),
+        max_length=5,
+        unique=True,
+        validators=[RegexValidator(r"^\d{5}$", _("Een NIS-code heeft vijf cijfers."))],
+        help_text=_("De vijfcijferige code van Statbel, bv. 23002."),
+    )
+    email = models.EmailField(
+        _("e-mailadres"), help_text=_("Een functioneel adres, geen persoonlijk adres.")
+    )
+    phone = models.CharField(_("telefoon"), max_length=30)
+    street_address = models.CharField(_("straat en nummer"), max_length=200)
+    postal_code = models.CharField(
+        _("postcode"),
+        max_length=4,
+        validators=[RegexValidator(r"^\d{4}$", _("Een Belgische postcode heeft vier cijfers."))],
+    )
+    city = models.CharField(_("plaats"), max_length=100)
+    languages = LanguagesField(
+        _("talen van het portaal"),
+        default=default_portal_languages,
+        help_text=_("Nederlands is altijd aangeboden. Andere talen zijn een tijdelijke hulp."),
+    )
+    site = models.OneToOneField(
+        "wagtailcore.Site",
+        verbose_name=_("portaal (site)"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="municipality",
+    )
+    staff = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("medewerkers"),
+        blank=True,
+        related_name="municipalities",
+        help_text=_(
+            "Medewerkers van een samenwerkingsverband kunnen bij meerdere gemeenten horen."
+        ),
+    )
+
+    objects = MunicipalityQuerySet.as_manager()
+
+    panels = [
+        MultiFieldPanel(
+            [FieldPanel("name"), FieldPanel("slug"), FieldPanel("nis_code")],
+            heading=_("Gemeente"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("email"),
+                FieldPanel("phone"),
+                FieldPanel("street_address"),
+                FieldPanel("postal_code"),
+                FieldPanel("city"),
+            ],
+            heading=_("Contact"),
+        ),
+        FieldPanel("languages"),
+        FieldPanel("site"),
+        FieldPanel("staff"),
+    ]
+
+    class Meta:
+        verbose_name = _("gemeente")
+        verbose_name_plural = _("gemeenten")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def offered_languages(self):
+        """Offered language codes in the portal's order, Dutch first."""
+        return ordered(self.languages or [])
+
+    def offers(self, language_code):
+        return language_code in self.offered_languages

@@ -1,0 +1,23 @@
+"""The staff roles of Onthaal (see docs/architecture.md). Later features add permissions to them."""
+
+from django.utils.translation import gettext_noop
+
+TOELEIDER = "Toeleider"
+COORDINATOR = "Coördinator"
+REDACTEUR = "Redacteur"
+MODERATOR = "Moderator praktijken"
+BEHEERDER = "Beheerder"
+
+ROLES = {
+    TOELEIDER: gettext_noop("Behandelt aanvragen en gesprekken van de eigen gemeenten."),
+    COORDINATOR: gettext_noop("Verdeelt het werk, leest cijfers, stelt de gemeente in."),
+    REDACTEUR: gettext_noop("Schrijft en vertaalt de portaalpagina's van de eigen gemeente."),
+    MODERATOR: gettext_noop("Keurt praktijkfiches na en publiceert ze."),
+    BEHEERDER: gettext_noop("Beheert de installatie."),
+}
+
+# Model permissions each role has on top of access to the admin.
+ROLE_PERMISSIONS = {
+    BEHEERDER: ["portal.add_municipality", "portal.change_municipality",
+                "portal.delete_municipality", "portal.view_municipality"],
+}

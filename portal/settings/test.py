@@ -1,0 +1,53 @@
+"""Tests: PostgreSQL from DATABASE_URL, else a local PostgreSQL, else SQLite with a notice."""
+
+import os
+import sys
+
+import dj_database_url
+
+from .base import *  # noqa: F403
+from .base import INSTALLED_APPS
+
+LOCAL_POSTGRES_URL = "postgres://postgres@127.0.0.1:5432/onthaal"
+
+
+def _local_postgres_answers():
+    try:
+        import psycopg
+
+        psycopg.connect(
+            "host=127.0.0.1 port=5432 user=postgres dbname=postgres connect_timeout=2"
+        ).close()
+    except Exception:  # noqa: BLE001 - any failure means "not available"
+        return False
+    return True
+
+
+if os.environ.get("DATABASE_URL"):
+    _url = os.environ["DATABASE_URL"]
+elif _local_postgres_answers():
+    _url = LOCAL_POSTGRES_URL
+else:
+    _url = "sqlite:///:memory:"
+    print(
+        "NOTICE: no DATABASE_URL and no PostgreSQL on 127.0.0.1:5432; "
+        "running the tests on SQLite. CI runs them on PostgreSQL.",
+        file=sys.stderr,
+    )
+
+DATABASES = {"default": dj_database_url.parse(_url)}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    if "django.contrib.postgres" not in INSTALLED_APPS:
+        INSTALLED_APPS.append("django.contrib.postgres")
+elif "django.contrib.postgres" in INSTALLED_APPS:
+    INSTALLED_APPS.remove("django.contrib.postgres")
+
+DEBUG = False
+SECRET_KEY = "django-insecure-tests-only"  # noqa: S105
+ALLOWED_HOSTS = ["testserver", "localhost", ".localhost", "127.0.0.1"]
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+ONTHAAL_DEMO_ALLOWED = True
+WAGTAILADMIN_BASE_URL = "http://testserver"
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True
