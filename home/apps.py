@@ -7,3 +7,8 @@ class HomeConfig(AppConfig):
 
     name = "home"
     verbose_name = _("Portaal")
+
+    def ready(self):
+        from home import signals
+
+        signals.connect()

@@ -38,4 +38,38 @@ def create_portal(municipality, *, hostname, port=80, is_default_site=False, int
     )
     municipality.site = site
     municipality.save(update_fields=["site"])
+    grant_editor_permissions(municipality)
     return site
+
+
+def editor_group(municipality):
+    """The group whose members edit this municipality's portal ("Redacteur <name>")."""
+    from django.contrib.auth.models import Group
+
+    group, _created = Group.objects.get_or_create(name=f"Redacteur {municipality.name}")
+    return group
+
+
+EDITOR_PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"]
+
+
+def grant_editor_permissions(municipality):
+    """Let the municipality's editor group edit and publish every language of its portal.
+
+    Each translation of the home page is a tree root of its own, so each gets the
+    permissions. Running it again changes nothing.
+    """
+    from django.contrib.auth.models import Permission
+    from wagtail.models import GroupPagePermission
+
+    if municipality.site is None:
+        return None
+    group = editor_group(municipality)
+    homes = Page.objects.filter(translation_key=municipality.site.root_page.translation_key)
+    permissions = Permission.objects.filter(
+        content_type__app_label="wagtailcore", codename__in=EDITOR_PAGE_PERMISSIONS
+    )
+    for home in homes:
+        for permission in permissions:
+            GroupPagePermission.objects.get_or_create(group=group, page=home, permission=permission)
+    return group

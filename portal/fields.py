@@ -3,15 +3,33 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from portal.languages import LANGUAGE_CODES, LANGUAGES, SOURCE_LANGUAGE, ordered
+from portal.languages import LANGUAGES, SOURCE_LANGUAGE, SPOKEN_LANGUAGES, ordered
 
 
-class LanguagesField(models.JSONField):
-    """A list of interface language codes, stored as JSON so that it works on every database."""
+class CodeListField(models.JSONField):
+    """A list of codes from a fixed list, stored as JSON so that it works on every database.
+
+    Subclasses name the choices; the form shows them as checkboxes in the choices' order.
+    """
+
+    choices_list = []
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("default", list)
+        super().__init__(*args, **kwargs)
+
+    def deconstruct(self):
+        name, path, args, kwargs = super().deconstruct()
+        if kwargs.get("default") is list:
+            del kwargs["default"]
+        return name, path, args, kwargs
+
+    def get_choices_list(self):
+        return self.choices_list
 
     def formfield(self, **kwargs):
         return forms.TypedMultipleChoiceField(
-            choices=[(code, _(name)) for code, name in LANGUAGES],
+            choices=[(code, _(name)) for code, name in self.get_choices_list()],
             widget=forms.CheckboxSelectMultiple,
             required=not self.blank,
             label=self.verbose_name,
@@ -22,14 +40,32 @@ class LanguagesField(models.JSONField):
     def validate(self, value, model_instance):
         super().validate(value, model_instance)
         if not isinstance(value, list):
-            raise ValidationError(_("Kies de talen uit de lijst."), code="invalid")
-        unknown = [code for code in value if code not in LANGUAGE_CODES]
+            raise ValidationError(_("Kies uit de lijst."), code="invalid")
+        known = {code for code, _name in self.get_choices_list()}
+        unknown = [code for code in value if code not in known]
         if unknown:
             raise ValidationError(
-                _("Onbekende taal: %(codes)s."),
-                code="unknown_language",
+                _("Onbekende keuze: %(codes)s."),
+                code="unknown_code",
                 params={"codes": ", ".join(map(str, unknown))},
             )
+
+    def pre_save(self, model_instance, add):
+        value = getattr(model_instance, self.attname)
+        if isinstance(value, list):
+            order = [code for code, _name in self.get_choices_list()]
+            value = sorted(dict.fromkeys(value), key=lambda c: order.index(c) if c in order else 99)
+            setattr(model_instance, self.attname, value)
+        return value
+
+
+class LanguagesField(CodeListField):
+    """The portal languages a municipality offers; Dutch is always among them."""
+
+    choices_list = LANGUAGES
+
+    def validate(self, value, model_instance):
+        super().validate(value, model_instance)
         if SOURCE_LANGUAGE not in value:
             raise ValidationError(
                 _("Nederlands is altijd aangeboden: het is de taal van de gemeente."),
@@ -39,6 +75,11 @@ class LanguagesField(models.JSONField):
     def pre_save(self, model_instance, add):
         value = getattr(model_instance, self.attname)
         if isinstance(value, list):
-            value = ordered(value)
-            setattr(model_instance, self.attname, value)
-        return value
+            setattr(model_instance, self.attname, ordered(value))
+        return getattr(model_instance, self.attname)
+
+
+class SpokenLanguagesField(CodeListField):
+    """Languages in which people can be helped, e.g. at a partner's desk."""
+
+    choices_list = SPOKEN_LANGUAGES

@@ -35,3 +35,14 @@ def ordered(codes):
     """The given codes in the portal's order, unknown codes dropped, Dutch always first."""
     wanted = set(codes) | {SOURCE_LANGUAGE}
     return [code for code in LANGUAGE_CODES if code in wanted]
+
+# Languages spoken at a partner's desk: wider than the portal's own languages.
+SPOKEN_LANGUAGES = [
+    *LANGUAGES,
+    ("de", gettext_noop("Duits")),
+    ("it", gettext_noop("Italiaans")),
+    ("pt", gettext_noop("Portugees")),
+    ("ps", gettext_noop("Pasjtoe")),
+    ("ti", gettext_noop("Tigrinya")),
+    ("so", gettext_noop("Somalisch")),
+]

@@ -18,6 +18,9 @@ ROLES = {
 
 # Model permissions each role has on top of access to the admin.
 ROLE_PERMISSIONS = {
+    # Page permissions come per municipality ("Redacteur <name>", see home/services.py).
+    REDACTEUR: ["home.add_partner", "home.change_partner", "home.delete_partner",
+                "home.view_partner", "wagtail_localize.submit_translation"],
     BEHEERDER: ["portal.add_municipality", "portal.change_municipality",
                 "portal.delete_municipality", "portal.view_municipality"],
 }

@@ -5,6 +5,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from home import views as home_views
 from portal import views
 
 urlpatterns = [
@@ -21,6 +22,7 @@ if settings.DEBUG:
 
 # Public pages carry the reader's language in the URL: /nl/..., /ar/...
 urlpatterns += i18n_patterns(
+    path("zoeken/", home_views.search, name="portal_search"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

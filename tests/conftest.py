@@ -1,16 +1,39 @@
+import io
+
 import pytest
+from django.core.cache import cache
 from django.core.management import call_command
 
 from home.services import create_portal
 from portal.models import Municipality
 from tests.factories import MunicipalityFactory
 
+DEMO_SLUGS = ["heidebeek", "linderode"]
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Load the demo once per test run; each test then runs in a transaction rolled back.
+
+    Tests that change the demo do so inside their own transaction, so every test sees
+    the same demo installation.
+    """
+    with django_db_blocker.unblock():
+        call_command("load_demo_data", stdout=io.StringIO())
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    """Each test starts with an empty cache (Redis in CI), so no page is served stale."""
+    cache.clear()
+    yield
+    cache.clear()
+
 
 @pytest.fixture
 def demo(db):
-    """The demo installation: Heidebeek (default site) and Linderode, with staff."""
-    call_command("load_demo_data", stdout=open("/dev/null", "w"))  # noqa: SIM115
-    return {m.slug: m for m in Municipality.objects.all()}
+    """The demo installation: Heidebeek (default site) and Linderode, with staff and portals."""
+    return {m.slug: m for m in Municipality.objects.filter(slug__in=DEMO_SLUGS)}
 
 
 @pytest.fixture

@@ -42,6 +42,29 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
 elif "django.contrib.postgres" in INSTALLED_APPS:
     INSTALLED_APPS.remove("django.contrib.postgres")
 
+def _local_redis_answers():
+    try:
+        import redis
+
+        redis.Redis(host="127.0.0.1", port=6379, socket_connect_timeout=1).ping()
+    except Exception:  # noqa: BLE001 - any failure means "not available"
+        return False
+    return True
+
+
+# Tests use a real Redis (database 15) when one answers; the cache is cleared per test.
+_redis_url = os.environ.get("REDIS_URL") or (
+    "redis://127.0.0.1:6379/15" if _local_redis_answers() else ""
+)
+if _redis_url:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": _redis_url,
+            "KEY_PREFIX": "onthaal-tests",
+        }
+    }
+
 DEBUG = False
 SECRET_KEY = "django-insecure-tests-only"  # noqa: S105
 ALLOWED_HOSTS = ["testserver", "localhost", ".localhost", "127.0.0.1"]
@@ -51,3 +74,8 @@ ONTHAAL_DEMO_ALLOWED = True
 WAGTAILADMIN_BASE_URL = "http://testserver"
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+
+# Uploaded images of a test run go to a throw-away directory.
+import tempfile  # noqa: E402
+
+MEDIA_ROOT = tempfile.mkdtemp(prefix="onthaal-test-media-")

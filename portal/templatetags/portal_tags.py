@@ -30,7 +30,10 @@ def language_switcher(context):
     languages = []
     for code in codes:
         info = get_language_info(code)
-        url = page_urls.get(code) or translate_url(request.get_full_path(), code)
+        url = page_urls.get(code) or translate_url(request.path, code)
+        if request.META.get("QUERY_STRING"):
+            # Keep the reader's view (e.g. the Dutch text beside it) in the other language.
+            url = f"{url}?{request.META['QUERY_STRING']}"
         languages.append(
             {
                 "code": code,
@@ -51,3 +54,44 @@ def shows_source_fallback(context):
     if not isinstance(page, Page):
         return False
     return get_language() != SOURCE_LANGUAGE and page.locale.language_code != get_language()
+
+
+@register.simple_tag
+def conversation_request_url():
+    """Where the call to action "ask for a welcome conversation" leads: the contact details."""
+    return "#contact"
+
+
+@register.simple_tag
+def spoken_language_names(codes):
+    """Language names in the reader's language, e.g. for the languages spoken at a partner."""
+    from django.utils.translation import gettext
+
+    from portal.languages import SPOKEN_LANGUAGES
+
+    names = dict(SPOKEN_LANGUAGES)
+    return ", ".join(gettext(names[code]) for code in codes if code in names)
+
+
+@register.inclusion_tag("portal/includes/navigation.html", takes_context=True)
+def portal_navigation(context):
+    """The portal's main sections (life domains, partners) and search, in the reader's language."""
+    from home.localization import live_localized_pages, reader_url
+
+    request = context["request"]
+    municipality = municipality_for_request(request)
+    sections = []
+    if municipality is not None and municipality.site is not None:
+        home = municipality.site.root_page
+        children = (
+            Page.objects.live().child_of(home).filter(show_in_menus=True).select_related("locale")
+        )
+        sections = [
+            {"title": page.title, "url": reader_url(page, request)}
+            for page in live_localized_pages(children.order_by("path"), Page)
+        ]
+    return {
+        "sections": sections,
+        "search_url": f"/{get_language()}/zoeken/",
+        "current_path": request.path,
+    }

@@ -1,11 +1,11 @@
 """Real-browser tests: Playwright driving Debian's Chromium against Django's live server."""
 
-import io
 import os
 from pathlib import Path
 
 import pytest
-from django.core.management import call_command
+from django.contrib.staticfiles.handlers import StaticFilesHandler
+from django.test.testcases import LiveServerThread
 
 # Playwright's sync API runs an event loop in this thread; Django's database calls from
 # the test thread are still synchronous and safe here.
@@ -48,18 +48,30 @@ def page(browser):
     context.close()
 
 
-@pytest.fixture
-def demo_site(live_server, transactional_db):
-    """The demo installation behind the live server; `url(slug, path)` addresses a portal.
+@pytest.fixture(scope="session")
+def portal_server(django_db_setup, django_db_blocker):
+    """One real HTTP server for the whole run, serving the demo loaded at session start.
 
-    Each test starts from a flushed database that post_migrate refilled with the rows
-    every installation has (locales, groups, the page tree root).
+    It runs in a thread with its own database connections, so it sees the committed demo
+    installation and nothing a test writes inside its own transaction.
     """
-    call_command("load_demo_data", stdout=io.StringIO())
-    port = live_server.url.rsplit(":", 1)[1]
+    with django_db_blocker.unblock():
+        server = LiveServerThread("localhost", StaticFilesHandler, port=0)
+        server.daemon = True
+        server.start()
+        server.is_ready.wait()
+        if server.error:
+            raise server.error
+        yield server
+        server.terminate()
+
+
+@pytest.fixture
+def demo_site(portal_server, db):
+    """`url(slug, path)` addresses a demo portal on the running server."""
 
     def url(slug="heidebeek", path="/nl/"):
-        return f"http://{slug}.localhost:{port}{path}"
+        return f"http://{slug}.localhost:{portal_server.port}{path}"
 
     return url
 
