@@ -1,3 +1,4 @@
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm, WagtailAdminPageForm
 
@@ -12,19 +13,14 @@ class LifeDomainPageForm(WagtailAdminPageForm):
             siblings = type(self.instance).objects.child_of(parent).filter(domain=domain)
             if self.instance.pk:
                 siblings = siblings.exclude(pk=self.instance.pk)
-            if siblings.exists():
-                raise self.invalid_domain_error(siblings.first())
+            existing = siblings.first()
+            if existing is not None:
+                raise ValidationError(
+                    _("Dit portaal heeft al een pagina voor dit levensdomein: “%(title)s”."),
+                    code="duplicate_domain",
+                    params={"title": existing.title},
+                )
         return domain
-
-    @staticmethod
-    def invalid_domain_error(existing):
-        from django.core.exceptions import ValidationError
-
-        return ValidationError(
-            _("Dit portaal heeft al een pagina voor dit levensdomein: “%(title)s”."),
-            code="duplicate_domain",
-            params={"title": existing.title},
-        )
 
 
 class PartnerForm(WagtailAdminModelForm):

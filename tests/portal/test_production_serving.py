@@ -1,7 +1,7 @@
 """gunicorn with WhiteNoise serves the portal and its static files under production settings."""
 
-import io
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -11,7 +11,6 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
-from django.core.management import call_command
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -49,9 +48,9 @@ def production_env(tmp_path):
     }
 
 
-@pytest.mark.django_db(transaction=True)
+# The demo loaded at the start of the run is committed, so gunicorn's processes see it.
+@pytest.mark.django_db
 def test_gunicorn_serves_pages_and_compressed_static_files(production_env):
-    call_command("load_demo_data", stdout=io.StringIO())
     subprocess.run(
         [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
         cwd=ROOT, env=production_env, check=True, timeout=180,
@@ -93,6 +92,20 @@ def test_gunicorn_serves_pages_and_compressed_static_files(production_env):
         assert headers["Content-Encoding"] == "gzip"
         assert "max-age=315360000" in headers["Cache-Control"]
         assert len(body) < 60_000
+
+        # First load of a life-domain page in Arabic: HTML plus stylesheets under 150 kB.
+        status, _headers, body = fetch(f"{base}/ar/leven/werk/", "heidebeek.localhost",
+                                       **{"X-Forwarded-Proto": "https"})
+        assert status == 200
+        html = body.decode()
+        assert "<script" not in html
+        weight = len(body)
+        for css in re.findall(r'<link rel="stylesheet" href="([^"]+)"', html):
+            _status, _headers, css_body = fetch(
+                base + css, "heidebeek.localhost", **{"Accept-Encoding": "gzip"}
+            )
+            weight += len(css_body)
+        assert weight < 150_000
     finally:
         server.terminate()
         server.wait(timeout=10)
