@@ -12,38 +12,27 @@ latency percentiles per page.
 import argparse
 import os
 import statistics
-import subprocess
 import sys
-import tempfile
 import time
 import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-PYTHON = sys.executable
-DATABASE = "onthaal_benchmark"
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from serving import (  # noqa: E402
+    HOST,
+    percentiles,
+    prepare_database,
+    production_env,
+    start_gunicorn,
+)
+
 PAGES = {
     "home (nl)": "/nl/",
     "home (ar)": "/ar/",
     "life domain (nl)": "/nl/leven/werk/",
     "life domain (ar)": "/ar/leven/werk/",
 }
-HOST = "heidebeek.localhost"
-
-
-def run(*args, env):
-    subprocess.run([PYTHON, "manage.py", *args], cwd=ROOT, env=env, check=True)  # noqa: S603
-
-
-def prepare(env):
-    subprocess.run(["dropdb", "-h", "127.0.0.1", "-U", "postgres", "--if-exists", DATABASE],
-                   check=True)
-    subprocess.run(["createdb", "-h", "127.0.0.1", "-U", "postgres", DATABASE], check=True)
-    dev = {**env, "DJANGO_SETTINGS_MODULE": "portal.settings.dev"}
-    run("migrate", "--noinput", "-v0", env=dev)
-    run("load_demo_data", env={**dev, "LOG_LEVEL": "WARNING"})
-    run("collectstatic", "--noinput", "-v0", env=env)
 
 
 def fetch(url):
@@ -64,35 +53,10 @@ def measure(base, path, requests, concurrency):
     with ThreadPoolExecutor(concurrency) as pool:
         results = list(pool.map(lambda _n: fetch(url), range(requests)))
     elapsed = time.perf_counter() - started
-    latencies = sorted(seconds * 1000 for seconds, _cache in results)
+    latencies = [seconds * 1000 for seconds, _cache in results]
     hits = sum(1 for _seconds, cache in results if cache == "hit")
-
-    def percentile(p):
-        return latencies[min(len(latencies) - 1, int(len(latencies) * p / 100))]
-
-    return {
-        "rps": requests / elapsed,
-        "p50": statistics.median(latencies),
-        "p95": percentile(95),
-        "p99": percentile(99),
-        "hits": hits,
-    }
-
-
-def serve(env, port, cache_seconds, workers):
-    server = subprocess.Popen(  # noqa: S603
-        [str(Path(PYTHON).parent / "gunicorn"), "portal.wsgi:application",
-         "--bind", f"127.0.0.1:{port}", "--workers", str(workers), "--log-level", "warning"],
-        cwd=ROOT, env={**env, "PORTAL_PAGE_CACHE_SECONDS": str(cache_seconds)},
-    )
-    for _ in range(200):
-        try:
-            urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=1)  # noqa: S310
-            return server
-        except OSError:
-            time.sleep(0.1)
-    server.terminate()
-    raise SystemExit("gunicorn did not start")
+    return {"rps": requests / elapsed, **percentiles(latencies),
+            "p50": statistics.median(latencies), "hits": hits}
 
 
 def main():
@@ -103,26 +67,17 @@ def main():
     parser.add_argument("--skip-prepare", action="store_true")
     options = parser.parse_args()
 
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "portal.settings.production",
-        "SECRET_KEY": "benchmark-only-secret-" + "x" * 40,
-        "ALLOWED_HOSTS": f"{HOST},127.0.0.1",
-        "SECURE_SSL_REDIRECT": "false",
-        "DATABASE_URL": f"postgres://postgres@127.0.0.1:5432/{DATABASE}",
-        "REDIS_URL": os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/14"),
-        "STATIC_ROOT": tempfile.mkdtemp(prefix="onthaal-benchmark-static-"),
-        "LOG_LEVEL": "WARNING",
-    }
+    env = production_env()
     if not options.skip_prepare:
-        prepare(env)
+        prepare_database(env)
 
     print(f"{options.requests} requests per page, {options.concurrency} concurrent clients, "
           f"gunicorn with {options.workers} workers, {os.cpu_count()} CPU cores")
     print(f"{'page':<18} {'cache':<5} {'req/s':>8} {'p50 ms':>8} {'p95 ms':>8} "
           f"{'p99 ms':>8} {'hits':>6}")
     for label, cache_seconds, port in (("cold", 0, 8771), ("warm", 600, 8772)):
-        server = serve(env, port, cache_seconds, options.workers)
+        server = start_gunicorn({**env, "PORTAL_PAGE_CACHE_SECONDS": str(cache_seconds)}, port,
+                                workers=options.workers)
         try:
             for page, path in PAGES.items():
                 figures = measure(f"http://127.0.0.1:{port}", path, options.requests,

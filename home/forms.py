@@ -1,6 +1,8 @@
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.forms import WagtailAdminModelForm, WagtailAdminPageForm
+from wagtail.admin.forms import WagtailAdminPageForm
+
+from portal.scoping import MunicipalityScopedForm
 
 
 class LifeDomainPageForm(WagtailAdminPageForm):
@@ -23,15 +25,5 @@ class LifeDomainPageForm(WagtailAdminPageForm):
         return domain
 
 
-class PartnerForm(WagtailAdminModelForm):
+class PartnerForm(MunicipalityScopedForm):
     """Editors only choose among the municipalities they work for."""
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        if "municipality" in self.fields and self.for_user is not None:
-            from portal.models import Municipality
-
-            field = self.fields["municipality"]
-            field.queryset = Municipality.objects.for_user(self.for_user)
-            if field.queryset.count() == 1 and not self.instance.pk:
-                field.initial = field.queryset.first().pk

@@ -1,28 +1,13 @@
-from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from home.models import Partner
-from home.permissions import MunicipalityScopedPolicy
+from portal.scoping import MunicipalityScopedPolicy, own_municipality_only
 
 # Registered before any view asks for Partner's policy (see wagtail.permissions).
 register_permission_policy(Partner, MunicipalityScopedPolicy(Partner))
-
-
-class OwnMunicipalityObjectMixin:
-    """Opening a partner of another municipality gives a 404, as if it did not exist."""
-
-    def get_object(self, queryset=None):
-        obj = super().get_object(queryset)
-        if not Partner.objects.for_user(self.request.user).filter(pk=obj.pk).exists():
-            raise Http404
-        return obj
-
-
-def own_municipality_only(view_class):
-    return type(view_class.__name__, (OwnMunicipalityObjectMixin, view_class), {})
 
 
 class PartnerViewSet(SnippetViewSet):

@@ -54,6 +54,16 @@ class Municipality(models.Model):
         default=default_portal_languages,
         help_text=_("Nederlands is altijd aangeboden. Andere talen zijn een tijdelijke hulp."),
     )
+    response_days = models.PositiveSmallIntegerField(
+        _("antwoordtermijn in werkdagen"),
+        default=5,
+        help_text=_("Binnen hoeveel werkdagen een toeleider een nieuwe aanvraag opneemt."),
+    )
+    privacy_url = models.URLField(
+        _("adres van de privacyverklaring"),
+        blank=True,
+        help_text=_("Getoond bij de toestemming in elk formulier."),
+    )
     site = models.OneToOneField(
         "wagtailcore.Site",
         verbose_name=_("portaal (site)"),
@@ -90,6 +100,10 @@ class Municipality(models.Model):
             heading=_("Contact"),
         ),
         FieldPanel("languages"),
+        MultiFieldPanel(
+            [FieldPanel("response_days"), FieldPanel("privacy_url")],
+            heading=_("Aanvragen"),
+        ),
         FieldPanel("site"),
         FieldPanel("staff"),
     ]

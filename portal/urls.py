@@ -23,6 +23,7 @@ if settings.DEBUG:
 # Public pages carry the reader's language in the URL: /nl/..., /ar/...
 urlpatterns += i18n_patterns(
     path("zoeken/", home_views.search, name="portal_search"),
+    path("onthaalgesprek/", include("appointments.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     # Forms and background work
     "crispy_forms",
     "crispy_bootstrap5",
+    "phonenumber_field",
     "django_tasks",
     "django_tasks_db",
     # Django
@@ -72,7 +73,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "portal.middleware.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -217,3 +218,24 @@ LOGGING = {
         "django_tasks": {"handlers": ["console"], "level": "WARNING", "propagate": False},
     },
 }
+
+# Requests for a welcome conversation (appointments/)
+from datetime import timedelta  # noqa: E402
+
+# How long the private link to a request works.
+ONTHAAL_REQUEST_LINK_MAX_AGE = timedelta(
+    days=int(os.environ.get("ONTHAAL_REQUEST_LINK_DAYS", "90"))
+)
+# Slots can be booked online up to this long before they start.
+ONTHAAL_SLOT_NOTICE = timedelta(hours=int(os.environ.get("ONTHAAL_SLOT_NOTICE_HOURS", "24")))
+# A form sent faster than this after it was shown is a robot's.
+ONTHAAL_FORM_MIN_SECONDS = int(os.environ.get("ONTHAAL_FORM_MIN_SECONDS", "3"))
+# Online requests per IP address (django-ratelimit syntax).
+ONTHAAL_REQUEST_RATE = os.environ.get("ONTHAAL_REQUEST_RATE", "10/h")
+# Dotted path of an SMS sender (see appointments/sms.py); none: no SMS is sent.
+ONTHAAL_SMS_BACKEND = os.environ.get("ONTHAAL_SMS_BACKEND", "")
+RATELIMIT_USE_CACHE = "default"
+# Behind a load balancer the client address is in X-Forwarded-For: see docs/deployment.md.
+RATELIMIT_IP_META_KEY = os.environ.get("RATELIMIT_IP_META_KEY") or None
+PHONENUMBER_DEFAULT_REGION = "BE"
+PHONENUMBER_DEFAULT_FORMAT = "INTERNATIONAL"

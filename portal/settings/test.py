@@ -71,6 +71,8 @@ ALLOWED_HOSTS = ["testserver", "localhost", ".localhost", "127.0.0.1"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 ONTHAAL_DEMO_ALLOWED = True
+ONTHAAL_FORM_MIN_SECONDS = 0
+ONTHAAL_SMS_BACKEND = ""
 WAGTAILADMIN_BASE_URL = "http://testserver"
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
@@ -79,3 +81,6 @@ WHITENOISE_AUTOREFRESH = True
 import tempfile  # noqa: E402
 
 MEDIA_ROOT = tempfile.mkdtemp(prefix="onthaal-test-media-")
+
+# Quiet test output: Wagtail logs every page it creates while the demo loads.
+LOGGING["root"]["level"] = "WARNING"  # noqa: F405

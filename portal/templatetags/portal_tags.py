@@ -58,8 +58,10 @@ def shows_source_fallback(context):
 
 @register.simple_tag
 def conversation_request_url():
-    """Where the call to action "ask for a welcome conversation" leads: the contact details."""
-    return "#contact"
+    """The form to ask for a welcome conversation, in the reader's language."""
+    from django.urls import reverse
+
+    return reverse("appointments:request")
 
 
 @register.simple_tag
@@ -93,5 +95,6 @@ def portal_navigation(context):
     return {
         "sections": sections,
         "search_url": f"/{get_language()}/zoeken/",
+        "request_url": conversation_request_url(),
         "current_path": request.path,
     }

@@ -1,0 +1,278 @@
+"""The newcomer's forms: the request itself, adding information, cancelling."""
+
+import time
+import unicodedata
+import uuid
+
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import Div, Fieldset, Layout, Submit
+from django import forms
+from django.conf import settings
+from django.core import signing
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.html import format_html
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+from phonenumber_field.formfields import PhoneNumberField
+
+from appointments.choices import CONTACT_METHODS, MOMENTS, FilledInBy
+from appointments.models import Slot
+from home.life_domains import LIFE_DOMAINS
+from portal.languages import SPOKEN_LANGUAGES
+
+STARTED_SALT = "appointments.form-started"
+# Bidirectional overrides can disguise text; they never belong in a name or a question.
+BIDI_CONTROLS = dict.fromkeys(map(ord, "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"))
+
+
+def clean_text(value, *, multiline=False):
+    """Text without control characters (new lines kept where allowed) or bidi overrides."""
+    value = unicodedata.normalize("NFC", value).translate(BIDI_CONTROLS)
+    allowed = {"\n"} if multiline else set()
+    return "".join(
+        ch for ch in value
+        if ch in allowed or unicodedata.category(ch) not in {"Cc", "Cs", "Co"}
+    ).strip()
+
+
+class TextField(forms.CharField):
+    """A CharField that drops control characters before it validates."""
+
+    def __init__(self, *args, multiline=False, **kwargs):
+        self.multiline = multiline
+        if multiline:
+            kwargs.setdefault("widget", forms.Textarea(attrs={"rows": 4}))
+        super().__init__(*args, **kwargs)
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        return clean_text(value, multiline=self.multiline) if value else value
+
+
+YES_NO = [("", _("Zeg ik liever niet")), ("yes", _("Ja")), ("no", _("Nee"))]
+
+
+def yes_no_field(label):
+    return forms.TypedChoiceField(
+        label=label, choices=YES_NO, required=False, widget=forms.RadioSelect,
+        coerce=lambda value: {"yes": True, "no": False}.get(value), empty_value=None,
+    )
+
+
+def translated(choices):
+    return [(code, gettext(name)) for code, name in choices]
+
+
+class SlotChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, slot):
+        start = timezone.localtime(slot.starts_at)
+        where = slot.place if slot.place else slot.get_kind_display()
+        return f"{date_format(start, 'l j F, H:i')} · {where}"
+
+
+class RequestForm(forms.Form):
+    """Ask for a welcome conversation. Every field has a short plain label."""
+
+    name = TextField(label=_("Uw naam"), max_length=150)
+    phone = PhoneNumberField(
+        label=_("Telefoonnummer"), required=False, region="BE",
+        help_text=_("Een Belgisch nummer of een nummer met landcode, bv. +40 712 345 678."),
+        widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "tel", "dir": "ltr"}),
+    )
+    email = forms.EmailField(
+        label=_("E-mailadres"), required=False, max_length=254,
+        help_text=_("Geef een telefoonnummer of een e-mailadres, of allebei."),
+        widget=forms.EmailInput(attrs={"autocomplete": "email", "dir": "ltr"}),
+    )
+    postal_code = forms.RegexField(
+        label=_("Postcode"), regex=r"^\d{4}$", required=False, max_length=4,
+        error_messages={"invalid": _("Een Belgische postcode heeft vier cijfers.")},
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "postal-code"}),
+    )
+    address = TextField(
+        label=_("Adres (als u het al weet)"), required=False, max_length=250,
+        widget=forms.TextInput(attrs={"autocomplete": "street-address"}),
+    )
+    arrival_date = forms.DateField(
+        label=_("Sinds wanneer woont u hier? (niet verplicht)"), required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        input_formats=["%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y"],
+    )
+    contact_language = forms.ChoiceField(label=_("In welke taal wilt u praten?"))
+    needs_interpreter = forms.BooleanField(label=_("Ik heb een tolk nodig"), required=False)
+    topics = forms.MultipleChoiceField(
+        label=_("Waarover wilt u praten?"), required=False, widget=forms.CheckboxSelectMultiple
+    )
+    question = TextField(
+        label=_("Uw vraag (niet verplicht)"), required=False, max_length=2000, multiline=True
+    )
+    dutch_difficult = yes_no_field(_("Is Nederlands praten moeilijk voor u?"))
+    works = yes_no_field(_("Werkt u?"))
+    has_children = yes_no_field(_("Zijn er kinderen in uw gezin?"))
+    preferred_moments = forms.MultipleChoiceField(
+        label=_("Wanneer past het u?"), required=False, widget=forms.CheckboxSelectMultiple
+    )
+    contact_methods = forms.MultipleChoiceField(
+        label=_("Hoe mogen we u contacteren?"), required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    slot = SlotChoiceField(
+        label=_("Kies een moment voor het gesprek (niet verplicht)"), required=False,
+        queryset=Slot.objects.none(), widget=forms.RadioSelect,
+        empty_label=_("Geen moment: bel of mail mij om af te spreken"),
+        error_messages={"invalid_choice": _("Dit moment is niet meer vrij. Kies een ander.")},
+    )
+    filled_in_by = forms.ChoiceField(
+        label=_("Wie vult dit formulier in?"), widget=forms.RadioSelect, initial=FilledInBy.SELF,
+    )
+    partner_organisation = TextField(
+        label=_("Naam van de organisatie"), required=False, max_length=150
+    )
+    consent = forms.BooleanField(
+        error_messages={"required": _("Zonder uw toestemming kunnen we u niet contacteren.")},
+    )
+    # Robots fill in every field; people do not see this one.
+    website = forms.CharField(label=_("Laat dit veld leeg"), required=False)
+    started = forms.CharField(widget=forms.HiddenInput)
+    submission_key = forms.UUIDField(widget=forms.HiddenInput)
+
+    def __init__(self, *args, municipality, language, topics=None, privacy_url="", **kwargs):
+        super().__init__(*args, **kwargs)
+        self.municipality = municipality
+        from appointments.services import consent_text
+
+        self.fields["consent"].label = consent_text(municipality)
+        self.fields["contact_language"].choices = translated(SPOKEN_LANGUAGES)
+        self.fields["contact_language"].initial = language
+        self.fields["topics"].choices = translated(
+            [(code, name) for code, name in LIFE_DOMAINS if topics is None or code in topics]
+        )
+        self.fields["preferred_moments"].choices = translated_moments()
+        self.fields["contact_methods"].choices = translated(CONTACT_METHODS)
+        self.fields["filled_in_by"].choices = FilledInBy.choices
+        self.fields["slot"].queryset = Slot.objects.bookable(municipality)
+        if not self.fields["slot"].queryset.exists():
+            del self.fields["slot"]
+        if privacy_url:
+            self.fields["consent"].help_text = format_html(
+                '<a href="{}">{}</a>', privacy_url, gettext("Lees hoe we uw gegevens bewaren")
+            )
+        self.fields["website"].widget.attrs.update(tabindex="-1", autocomplete="off")
+        if not self.is_bound:
+            self.initial.setdefault("started", signing.dumps(time.time(), salt=STARTED_SALT))
+            self.initial.setdefault("submission_key", uuid.uuid4())
+        self.helper = self.build_helper()
+
+    def build_helper(self):
+        helper = FormHelper()
+        helper.form_tag = False
+        helper.disable_csrf = True
+        parts = [
+            Fieldset(gettext("Over u"), "name", "phone", "email", "postal_code", "address",
+                     "arrival_date"),
+            Fieldset(gettext("Het gesprek"), "contact_language", "needs_interpreter", "topics",
+                     "question"),
+            Fieldset(gettext("Een paar vragen (niet verplicht)"), "dutch_difficult", "works",
+                     "has_children"),
+            Fieldset(gettext("Wanneer en hoe"), *(["slot"] if "slot" in self.fields else []),
+                     Div("preferred_moments", css_class="moments"), "contact_methods"),
+            Fieldset(gettext("Wie vult in"), "filled_in_by", "partner_organisation"),
+            Fieldset(gettext("Toestemming"), "consent"),
+            Div("website", css_class="contact-field-for-robots", aria_hidden="true"),
+            "started",
+            "submission_key",
+            Submit("send", gettext("Aanvraag versturen"), css_class="btn-lg"),
+        ]
+        helper.layout = Layout(*parts)
+        return helper
+
+    def clean_website(self):
+        if self.cleaned_data.get("website"):
+            raise forms.ValidationError(gettext("Laat dit veld leeg."))
+        return ""
+
+    def clean_started(self):
+        """Reject forms sent impossibly fast (robots) or very old (ask to send again)."""
+        try:
+            started = signing.loads(
+                self.cleaned_data["started"], salt=STARTED_SALT, max_age=60 * 60 * 24
+            )
+        except (signing.BadSignature, TypeError, ValueError):
+            raise forms.ValidationError(
+                gettext("Dit formulier is verlopen. Controleer uw antwoorden en verstuur opnieuw."),
+                code="expired",
+            ) from None
+        if time.time() - float(started) < settings.ONTHAAL_FORM_MIN_SECONDS:
+            raise forms.ValidationError(
+                gettext("Dat ging erg snel. Controleer uw antwoorden en verstuur opnieuw."),
+                code="too_fast",
+            )
+        return self.cleaned_data["started"]
+
+    def clean(self):
+        cleaned = super().clean()
+        if not cleaned.get("phone") and not cleaned.get("email") and not (
+            self.errors.get("phone") or self.errors.get("email")
+        ):
+            self.add_error("phone", gettext("Geef een telefoonnummer of een e-mailadres."))
+        if cleaned.get("filled_in_by") == FilledInBy.PARTNER and not cleaned.get(
+            "partner_organisation"
+        ):
+            self.add_error(
+                "partner_organisation", gettext("Welke organisatie vult dit formulier in?")
+            )
+        return cleaned
+
+    def renew_protection(self):
+        """After an error: a fresh start time, so that correcting is never 'too fast' again."""
+        data = self.data.copy()
+        data["started"] = signing.dumps(
+            time.time() - settings.ONTHAAL_FORM_MIN_SECONDS, salt=STARTED_SALT
+        )
+        self.data = data
+
+    def request_fields(self):
+        """The model fields of AppointmentRequest, from the cleaned data."""
+        data = self.cleaned_data
+        phone = data.get("phone")
+        return {
+            "name": data["name"],
+            "phone": phone.as_e164 if phone else "",
+            "email": data.get("email", ""),
+            "postal_code": data.get("postal_code", ""),
+            "address": data.get("address", ""),
+            "arrival_date": data.get("arrival_date"),
+            "contact_language": data["contact_language"],
+            "needs_interpreter": data.get("needs_interpreter", False),
+            "topics": data.get("topics", []),
+            "question": data.get("question", ""),
+            "dutch_difficult": data.get("dutch_difficult"),
+            "works": data.get("works"),
+            "has_children": data.get("has_children"),
+            "preferred_moments": data.get("preferred_moments", []),
+            "contact_methods": data.get("contact_methods", []),
+            "filled_in_by": data["filled_in_by"],
+            "partner_organisation": data.get("partner_organisation", ""),
+        }
+
+
+def translated_moments():
+    from appointments.choices import DAY_PARTS, WEEKDAYS
+
+    days, parts = dict(WEEKDAYS), dict(DAY_PARTS)
+    return [
+        (code, f"{gettext(days[code.split('_')[0]])} {gettext(parts[code.split('_')[1]])}")
+        for code, _label in MOMENTS
+    ]
+
+
+class AddInformationForm(forms.Form):
+    text = TextField(label=_("Wat wilt u toevoegen?"), max_length=2000, multiline=True)
+
+
+class CancelForm(forms.Form):
+    confirm = forms.BooleanField(
+        label=_("Ja, ik wil mijn aanvraag annuleren"),
+        error_messages={"required": _("Vink aan dat u wilt annuleren.")},
+    )

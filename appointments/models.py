@@ -1,0 +1,238 @@
+import secrets
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from phonenumber_field.modelfields import PhoneNumberField
+
+from appointments.choices import (
+    OPEN_STATUSES,
+    Channel,
+    ContactMethodsField,
+    FilledInBy,
+    MomentsField,
+    SlotKind,
+    Status,
+)
+from home.life_domains import LifeDomainsField
+from portal.fields import SpokenLanguagesField
+from portal.languages import LANGUAGES, SPOKEN_LANGUAGES
+
+
+class SlotQuerySet(models.QuerySet):
+    def for_user(self, user):
+        from portal.models import Municipality
+
+        return self.filter(municipality__in=Municipality.objects.for_user(user))
+
+    def bookable(self, municipality, now=None):
+        """Free slots of a municipality that start at least a day from now."""
+        start = (now or timezone.now()) + settings.ONTHAAL_SLOT_NOTICE
+        return self.filter(
+            municipality=municipality, starts_at__gte=start, request__isnull=True
+        ).order_by("starts_at")
+
+
+class Slot(models.Model):
+    """A time a toeleider offers for a welcome conversation; one request can book it."""
+
+    municipality = models.ForeignKey(
+        "portal.Municipality", verbose_name=_("gemeente"), on_delete=models.CASCADE,
+        related_name="slots",
+    )
+    toeleider = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("toeleider"), on_delete=models.SET_NULL,
+        null=True, blank=True, related_name="slots",
+    )
+    starts_at = models.DateTimeField(_("begin"))
+    ends_at = models.DateTimeField(_("einde"))
+    kind = models.CharField(_("soort"), max_length=10, choices=SlotKind, default=SlotKind.PLACE)
+    place = models.CharField(
+        _("plaats"), max_length=200, blank=True,
+        help_text=_("Bv. 'Gemeentehuis, onthaalbalie, Marktplein 1'. Leeg bij telefoon of video."),
+    )
+    languages = SpokenLanguagesField(
+        _("talen van de toeleider"), blank=True,
+        help_text=_("De talen waarin het gesprek kan, naast Nederlands."),
+    )
+
+    objects = SlotQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("afspraakmoment")
+        verbose_name_plural = _("afspraakmomenten")
+        ordering = ["starts_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(ends_at__gt=models.F("starts_at")),
+                name="slot_ends_after_it_starts",
+                violation_error_message=_("Het einde moet na het begin liggen."),
+            )
+        ]
+
+    def __str__(self):
+        local = timezone.localtime(self.starts_at)
+        return f"{local:%d/%m/%Y %H:%M} ({self.get_kind_display()})"
+
+    @property
+    def is_booked(self):
+        return hasattr(self, "request")
+
+
+class AppointmentRequestQuerySet(models.QuerySet):
+    def for_user(self, user):
+        """Requests of the municipalities this user works for."""
+        from portal.models import Municipality
+
+        return self.filter(municipality__in=Municipality.objects.for_user(user))
+
+
+class AppointmentRequest(models.Model):
+    """A request for a welcome conversation: from the online form or the back office."""
+
+    # Removed when the request is anonymised; everything else is statistics.
+    PERSONAL_FIELDS = [
+        "name", "phone", "email", "postal_code", "address", "question",
+        "partner_organisation", "extra_information",
+    ]
+
+    municipality = models.ForeignKey(
+        "portal.Municipality", verbose_name=_("gemeente"), on_delete=models.PROTECT,
+        related_name="requests",
+    )
+    reference = models.CharField(_("referentie"), max_length=20, unique=True, editable=False)
+    status = models.CharField(_("status"), max_length=12, choices=Status, default=Status.NEW)
+    channel = models.CharField(_("kanaal"), max_length=10, choices=Channel, default=Channel.ONLINE)
+    language = models.CharField(
+        _("taal van het formulier"), max_length=5, choices=LANGUAGES, default="nl",
+        help_text=_("Mails aan de persoon gaan in deze taal."),
+    )
+
+    # Who and how to reach them (personal data)
+    name = models.CharField(_("naam"), max_length=150)
+    phone = PhoneNumberField(_("telefoon"), blank=True, region="BE")
+    email = models.EmailField(_("e-mailadres"), blank=True)
+    postal_code = models.CharField(_("postcode"), max_length=4, blank=True)
+    address = models.CharField(_("adres"), max_length=250, blank=True)
+    arrival_date = models.DateField(_("aangekomen in de gemeente op"), null=True, blank=True)
+    contact_language = models.CharField(
+        _("contacttaal"), max_length=5, choices=SPOKEN_LANGUAGES, default="nl"
+    )
+    needs_interpreter = models.BooleanField(_("tolk nodig"), default=False)
+    contact_methods = ContactMethodsField(_("contact via"), blank=True)
+    preferred_moments = MomentsField(_("voorkeursmomenten"), blank=True)
+
+    # What about
+    topics = LifeDomainsField(_("onderwerpen"), blank=True)
+    question = models.TextField(_("vraag"), blank=True)
+    extra_information = models.TextField(_("aanvullende informatie"), blank=True)
+
+    # Referral indicators (optional: None means not answered)
+    dutch_difficult = models.BooleanField(_("Nederlands praten is moeilijk"), null=True)
+    works = models.BooleanField(_("werkt"), null=True)
+    has_children = models.BooleanField(_("kinderen in het gezin"), null=True)
+
+    filled_in_by = models.CharField(
+        _("ingevuld door"), max_length=10, choices=FilledInBy, default=FilledInBy.SELF
+    )
+    partner_organisation = models.CharField(_("organisatie"), max_length=150, blank=True)
+
+    slot = models.OneToOneField(
+        Slot, verbose_name=_("afspraakmoment"), on_delete=models.SET_NULL, null=True,
+        blank=True, related_name="request",
+    )
+    assigned_to = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("toegewezen aan"), on_delete=models.SET_NULL,
+        null=True, blank=True, related_name="assigned_requests",
+    )
+
+    consent_given_at = models.DateTimeField(_("toestemming gegeven op"), null=True, blank=True)
+    consent_text = models.TextField(_("tekst van de toestemming"), blank=True)
+
+    # The private link works while this key is set; clearing it revokes every link.
+    access_key = models.CharField(max_length=32, blank=True, editable=False)
+    # One request per form: sending it twice (double click, reload) finds this again.
+    submission_key = models.UUIDField(null=True, blank=True, unique=True, editable=False)
+
+    created_at = models.DateTimeField(_("aangemaakt op"), default=timezone.now)
+    updated_at = models.DateTimeField(_("gewijzigd op"), auto_now=True)
+    closed_at = models.DateTimeField(_("afgesloten op"), null=True, blank=True)
+    anonymised_at = models.DateTimeField(_("geanonimiseerd op"), null=True, blank=True)
+    confirmation_sent_at = models.DateTimeField(null=True, blank=True, editable=False)
+    staff_notified_at = models.DateTimeField(null=True, blank=True, editable=False)
+
+    objects = AppointmentRequestQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("aanvraag")
+        verbose_name_plural = _("aanvragen")
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["municipality", "status", "created_at"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(channel="online")
+                | ~models.Q(phone="", email="")
+                | models.Q(anonymised_at__isnull=False),
+                name="online_request_has_phone_or_email",
+            )
+        ]
+
+    def __str__(self):
+        return self.reference
+
+    @staticmethod
+    def new_access_key():
+        return secrets.token_urlsafe(24)
+
+    @property
+    def is_open(self):
+        return self.status in OPEN_STATUSES
+
+    @property
+    def link_works(self):
+        """The private link works until the request is closed or anonymised."""
+        return bool(self.access_key) and self.anonymised_at is None and (
+            self.status != Status.CLOSED
+        )
+
+
+class ReferenceSequence(models.Model):
+    """The last reference number given out per year (ONT-2026-0042)."""
+
+    year = models.PositiveIntegerField(primary_key=True)
+    last_number = models.PositiveIntegerField(default=0)
+
+    def __str__(self):
+        return f"{self.year}: {self.last_number}"
+
+
+class RequestEvent(models.Model):
+    """One line in a request's timeline: who did what, when."""
+
+    class Kind(models.TextChoices):
+        CREATED = "created", _("Aanvraag ontvangen")
+        SLOT_BOOKED = "slot_booked", _("Afspraakmoment geboekt")
+        INFORMATION_ADDED = "information_added", _("Informatie toegevoegd door de persoon")
+        CANCELLED = "cancelled", _("Geannuleerd door de persoon")
+        CONFIRMATION_SENT = "confirmation_sent", _("Bevestiging verstuurd")
+        STAFF_NOTIFIED = "staff_notified", _("Toeleiders verwittigd")
+        STATUS_CHANGED = "status_changed", _("Status gewijzigd")
+
+    request = models.ForeignKey(
+        AppointmentRequest, on_delete=models.CASCADE, related_name="events"
+    )
+    at = models.DateTimeField(default=timezone.now)
+    kind = models.CharField(max_length=30, choices=Kind)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+        related_name="+",
+    )
+    # Never personal data: a description of what happened, not what was said.
+    note = models.CharField(max_length=250, blank=True)
+
+    class Meta:
+        ordering = ["at", "pk"]
+
+    def __str__(self):
+        return self.get_kind_display()

@@ -1,0 +1,115 @@
+"""Mails about a request, sent in the background (tasks API). Each is sent at most once."""
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.mail import EmailMessage
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from django_tasks import task
+
+from appointments.calendar import invitation
+from appointments.models import AppointmentRequest, RequestEvent
+from appointments.sms import get_sender
+from portal import roles
+
+
+def private_link(request):
+    from appointments.services import link_token
+
+    path = reverse("appointments:status", kwargs={"token": link_token(request)})
+    return portal_base_url(request.municipality) + path
+
+
+def portal_base_url(municipality):
+    site = municipality.site
+    if site is None:
+        return settings.WAGTAILADMIN_BASE_URL
+    return site.root_url
+
+
+@task()
+def send_confirmation(request_pk):
+    """The confirmation to the person, in the language of their form, by e-mail or SMS."""
+    with transaction.atomic():
+        request = (
+            AppointmentRequest.objects.select_for_update(of=("self",))
+            .select_related("municipality__site", "slot")
+            .filter(pk=request_pk)
+            .first()
+        )
+        if request is None or request.confirmation_sent_at or request.anonymised_at:
+            return
+        with translation.override(request.language):
+            link = private_link(request)
+            context = {"request": request, "link": link,
+                       "municipality": request.municipality}
+            sent = False
+            if request.email:
+                message = EmailMessage(
+                    subject=_("Uw aanvraag %(reference)s is ontvangen")
+                    % {"reference": request.reference},
+                    body=render_to_string("appointments/mail/confirmation.txt", context),
+                    to=[request.email],
+                    reply_to=[request.municipality.email],
+                )
+                if request.slot_id:
+                    message.attach("onthaalgesprek.ics", invitation(request), "text/calendar")
+                message.send()
+                sent = True
+            sender = get_sender()
+            if sender is not None and request.phone and "sms" in request.contact_methods:
+                sender.send(request.phone, render_to_string(
+                    "appointments/mail/confirmation_sms.txt", context))
+                sent = True
+        if sent:
+            request.confirmation_sent_at = timezone.now()
+            request.save(update_fields=["confirmation_sent_at"])
+            RequestEvent.objects.create(request=request, kind=RequestEvent.Kind.CONFIRMATION_SENT)
+
+
+def staff_to_notify(municipality):
+    """Active toeleiders and coordinators of the municipality with an e-mail address."""
+    return (
+        get_user_model()
+        .objects.filter(
+            is_active=True, municipalities=municipality,
+            groups__name__in=[roles.TOELEIDER, roles.COORDINATOR],
+        )
+        .exclude(email="")
+        .distinct()
+    )
+
+
+@task()
+def notify_staff(request_pk):
+    """Tell the municipality's toeleiders that a request came in: a link, no personal data."""
+    with transaction.atomic():
+        request = (
+            AppointmentRequest.objects.select_for_update(of=("self",))
+            .select_related("municipality")
+            .filter(pk=request_pk)
+            .first()
+        )
+        if request is None or request.staff_notified_at:
+            return
+        recipients = list(staff_to_notify(request.municipality).values_list("email", flat=True))
+        if recipients:
+            link = settings.WAGTAILADMIN_BASE_URL + reverse(
+                "appointment_requests:inspect", args=[request.pk]
+            )
+            with translation.override(settings.LANGUAGE_CODE):
+                EmailMessage(
+                    subject=_("Nieuwe aanvraag voor een onthaalgesprek (%(municipality)s)")
+                    % {"municipality": request.municipality.name},
+                    body=render_to_string(
+                        "appointments/mail/staff_notification.txt",
+                        {"request": request, "link": link},
+                    ),
+                    to=recipients,
+                ).send()
+        request.staff_notified_at = timezone.now()
+        request.save(update_fields=["staff_notified_at"])
+        RequestEvent.objects.create(request=request, kind=RequestEvent.Kind.STAFF_NOTIFIED)

@@ -1,0 +1,62 @@
+"""Admin building blocks that keep staff inside their own municipalities.
+
+Used by every viewset whose model has a `municipality` and a `for_user` queryset method.
+"""
+
+from django.http import Http404
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.permission_policies import ModelPermissionPolicy
+
+
+def municipalities_of(user):
+    from portal.models import Municipality
+
+    return Municipality.objects.for_user(user)
+
+
+class MunicipalityScopedPolicy(ModelPermissionPolicy):
+    """Model permissions, narrowed to objects of the municipalities a user works for."""
+
+    def user_has_permission_for_instance(self, user, action, instance):
+        return (
+            self.user_has_permission(user, action)
+            and municipalities_of(user).filter(pk=instance.municipality_id).exists()
+        )
+
+    def instances_user_has_any_permission_for(self, user, actions):
+        if not self.user_has_any_permission(user, actions):
+            return self.model._default_manager.none()
+        return self.model._default_manager.filter(municipality__in=municipalities_of(user))
+
+
+class OwnMunicipalityObjectMixin:
+    """Lists hold only the user's municipalities' objects; opening another one gives a 404,
+    as if it did not exist."""
+
+    def get_base_queryset(self):
+        return super().get_base_queryset().filter(
+            municipality__in=municipalities_of(self.request.user)
+        )
+
+    def get_object(self, queryset=None):
+        obj = super().get_object(queryset)
+        model = type(obj)
+        if not model.objects.for_user(self.request.user).filter(pk=obj.pk).exists():
+            raise Http404
+        return obj
+
+
+def own_municipality_only(view_class):
+    return type(view_class.__name__, (OwnMunicipalityObjectMixin, view_class), {})
+
+
+class MunicipalityScopedForm(WagtailAdminModelForm):
+    """The municipality field offers only the user's municipalities (preselected if one)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "municipality" in self.fields and self.for_user is not None:
+            field = self.fields["municipality"]
+            field.queryset = municipalities_of(self.for_user)
+            if not self.instance.pk and field.queryset.count() == 1:
+                field.initial = field.queryset.first().pk
