@@ -16,7 +16,7 @@ from appointments.choices import (
     Status,
 )
 from home.life_domains import LifeDomainsField
-from portal.fields import SpokenLanguagesField
+from portal.fields import ManagedListItem, SpokenLanguagesField
 from portal.languages import LANGUAGES, SPOKEN_LANGUAGES
 
 
@@ -133,6 +133,11 @@ class AppointmentRequest(models.Model):
     works = models.BooleanField(_("werkt"), null=True)
     has_children = models.BooleanField(_("kinderen in het gezin"), null=True)
 
+    birth_year = models.PositiveSmallIntegerField(_("geboortejaar"), null=True, blank=True)
+    referral_source = models.ForeignKey(
+        "appointments.ReferralSource", verbose_name=_("doorverwezen door"),
+        on_delete=models.PROTECT, null=True, blank=True, related_name="+",
+    )
     filled_in_by = models.CharField(
         _("ingevuld door"), max_length=10, choices=FilledInBy, default=FilledInBy.SELF
     )
@@ -218,6 +223,11 @@ class RequestEvent(models.Model):
         CONFIRMATION_SENT = "confirmation_sent", _("Bevestiging verstuurd")
         STAFF_NOTIFIED = "staff_notified", _("Toeleiders verwittigd")
         STATUS_CHANGED = "status_changed", _("Status gewijzigd")
+        CONTACT_ATTEMPT = "contact_attempt", _("Contactpoging")
+        ASSIGNED = "assigned", _("Toegewezen")
+        CONVERSATION_RECORDED = "conversation_recorded", _("Gesprek genoteerd")
+        DETAILS_CHANGED = "details_changed", _("Contactgegevens gewijzigd")
+        APPOINTMENT_SENT = "appointment_sent", _("Afspraak gemaild")
 
     request = models.ForeignKey(
         AppointmentRequest, on_delete=models.CASCADE, related_name="events"
@@ -236,3 +246,11 @@ class RequestEvent(models.Model):
 
     def __str__(self):
         return self.get_kind_display()
+
+
+class ReferralSource(ManagedListItem):
+    """Who sent the person to the toeleider: reception, population, school, GP..."""
+
+    class Meta(ManagedListItem.Meta):
+        verbose_name = _("doorverwijzer")
+        verbose_name_plural = _("doorverwijzers")

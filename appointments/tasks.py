@@ -98,7 +98,7 @@ def notify_staff(request_pk):
         recipients = list(staff_to_notify(request.municipality).values_list("email", flat=True))
         if recipients:
             link = settings.WAGTAILADMIN_BASE_URL + reverse(
-                "appointment_requests:inspect", args=[request.pk]
+                "backoffice_case", args=[request.pk]
             )
             with translation.override(settings.LANGUAGE_CODE):
                 EmailMessage(
@@ -113,3 +113,34 @@ def notify_staff(request_pk):
         request.staff_notified_at = timezone.now()
         request.save(update_fields=["staff_notified_at"])
         RequestEvent.objects.create(request=request, kind=RequestEvent.Kind.STAFF_NOTIFIED)
+
+
+@task()
+def send_appointment(request_pk, slot_pk):
+    """Mail the person their (new or moved) appointment with the .ics; once per slot."""
+    with transaction.atomic():
+        request = (
+            AppointmentRequest.objects.select_for_update(of=("self",))
+            .select_related("municipality__site", "slot")
+            .filter(pk=request_pk, slot_id=slot_pk)
+            .first()
+        )
+        if request is None or not request.email or request.events.filter(
+            kind=RequestEvent.Kind.APPOINTMENT_SENT, note=str(slot_pk)
+        ).exists():
+            return
+        with translation.override(request.language):
+            context = {"request": request, "link": private_link(request),
+                       "municipality": request.municipality}
+            message = EmailMessage(
+                subject=_("Uw afspraak voor een onthaalgesprek (%(reference)s)")
+                % {"reference": request.reference},
+                body=render_to_string("appointments/mail/confirmation.txt", context),
+                to=[request.email],
+                reply_to=[request.municipality.email],
+            )
+            message.attach("onthaalgesprek.ics", invitation(request), "text/calendar")
+            message.send()
+        RequestEvent.objects.create(
+            request=request, kind=RequestEvent.Kind.APPOINTMENT_SENT, note=str(slot_pk)
+        )

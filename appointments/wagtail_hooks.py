@@ -1,6 +1,7 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList
+from wagtail.admin.ui.tables import TitleColumn
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import register_permission_policy
 
@@ -16,13 +17,18 @@ register_permission_policy(Slot, MunicipalityScopedPolicy(Slot))
 
 
 class RequestPolicy(MunicipalityScopedPolicy):
-    """Requests come from the online form (later also desk registration), never 'add'."""
+    """The list only reads: requests come from the form or desk registration, and every
+    change goes through the case page, which follows the rules in backoffice/services.py."""
+
+    READ_ONLY = ("view",)
 
     def user_has_permission(self, user, action):
-        return action != "add" and super().user_has_permission(user, action)
+        return action in self.READ_ONLY and super().user_has_permission(user, action)
 
     def user_has_any_permission(self, user, actions):
-        return super().user_has_any_permission(user, [a for a in actions if a != "add"])
+        return super().user_has_any_permission(
+            user, [a for a in actions if a in self.READ_ONLY]
+        )
 
 
 register_permission_policy(AppointmentRequest, RequestPolicy(AppointmentRequest))
@@ -81,20 +87,13 @@ class AppointmentRequestViewSet(ScopedViewSet):
     menu_label = _("Aanvragen")
     menu_order = 200
     add_to_admin_menu = True
-    inspect_view_enabled = True
-    list_display = ["reference", "status", "channel", "municipality", "contact_language",
+    list_display = [TitleColumn("reference", label=_("Referentie"), url_name="backoffice_case"),
+                    "status", "channel", "municipality", "contact_language",
                     "created_at"]
     list_filter = ["status", "channel", "municipality", "needs_interpreter"]
     search_fields = ["reference"]
     form_fields = ["status", "assigned_to"]
     ordering = ["-created_at"]
-    inspect_view_fields = [
-        "reference", "status", "channel", "municipality", "created_at", "name", "phone",
-        "email", "postal_code", "address", "arrival_date", "contact_language",
-        "needs_interpreter", "topics", "question", "dutch_difficult", "works", "has_children",
-        "preferred_moments", "contact_methods", "filled_in_by", "partner_organisation", "slot",
-        "extra_information", "consent_given_at", "consent_text",
-    ]
 
 
 @hooks.register("register_admin_viewset")

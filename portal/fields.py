@@ -83,3 +83,21 @@ class SpokenLanguagesField(CodeListField):
     """Languages in which people can be helped, e.g. at a partner's desk."""
 
     choices_list = SPOKEN_LANGUAGES
+
+
+class ManagedListItem(models.Model):
+    """An entry of a list coordinators keep (Dutch labels); archived instead of deleted."""
+
+    label = models.CharField(_("naam"), max_length=120, unique=True)
+    archived = models.BooleanField(
+        _("gearchiveerd"), default=False,
+        help_text=_("Niet meer te kiezen; wat er al mee geregistreerd is, blijft."),
+    )
+    sort_order = models.PositiveSmallIntegerField(_("volgorde"), default=0)
+
+    class Meta:
+        abstract = True
+        ordering = ["sort_order", "label"]
+
+    def __str__(self):
+        return self.label

@@ -18,14 +18,18 @@ ROLES = {
 
 # Model permissions each role has on top of access to the admin.
 APPOINTMENT_PERMISSIONS = [
-    "appointments.view_appointmentrequest",
+    "appointments.view_appointmentrequest", "appointments.change_appointmentrequest",
     "appointments.add_slot", "appointments.change_slot", "appointments.delete_slot",
     "appointments.view_slot",
 ]
 
 ROLE_PERMISSIONS = {
     TOELEIDER: APPOINTMENT_PERMISSIONS,
-    COORDINATOR: APPOINTMENT_PERMISSIONS,
+    # Managed lists are archived, never deleted: no delete permission.
+    COORDINATOR: [*APPOINTMENT_PERMISSIONS,
+                  "backoffice.add_needcategory", "backoffice.change_needcategory",
+                  "backoffice.view_needcategory", "appointments.add_referralsource",
+                  "appointments.change_referralsource", "appointments.view_referralsource"],
     # Page permissions come per municipality ("Redacteur <name>", see home/services.py).
     REDACTEUR: ["home.add_partner", "home.change_partner", "home.delete_partner",
                 "home.view_partner", "wagtail_localize.submit_translation"],

@@ -45,12 +45,12 @@ def slot_of(municipality):
 
 
 @pytest.mark.parametrize("role", [*roles.ROLES, "superuser"])
-@pytest.mark.parametrize("view", ["index", "inspect"])
+@pytest.mark.parametrize("view", ["appointment_requests:index", "backoffice_case"])
 def test_request_views_per_role(client, demo, users, requests_of, role, view):
     request = requests_of("heidebeek")
     client.force_login(users[role])
-    args = [request.pk] if view == "inspect" else []
-    response = client.get(reverse(f"appointment_requests:{view}", args=args))
+    args = [request.pk] if view == "backoffice_case" else []
+    response = client.get(reverse(view, args=args))
     assert (response.status_code == 200) is (role in ALLOWED_TO_READ), response.status_code
 
 
@@ -66,15 +66,17 @@ def test_staff_see_and_open_only_requests_of_their_municipality(client, users, r
     client.force_login(users[role])
     listing = client.get(reverse("appointment_requests:index")).content.decode()
     assert own.reference in listing and other.reference not in listing
-    response = client.get(reverse("appointment_requests:inspect", args=[other.pk]))
+    response = client.get(reverse("backoffice_case", args=[other.pk]))
     assert response.status_code == 404
     assert "Persoon linderode" not in response.content.decode()
-    inspect = client.get(reverse("appointment_requests:inspect", args=[own.pk])).content.decode()
-    assert "Persoon heidebeek" in inspect
+    case = client.get(reverse("backoffice_case", args=[own.pk])).content.decode()
+    assert "Persoon heidebeek" in case
 
 
-def test_toeleider_cannot_change_a_request_yet(client, users, requests_of):
-    client.force_login(users[roles.TOELEIDER])
+@pytest.mark.parametrize("role", [roles.TOELEIDER, "superuser"])
+def test_the_generic_edit_view_is_closed_changes_go_through_the_case_page(client, users,
+                                                                          requests_of, role):
+    client.force_login(users[role])
     request = requests_of("heidebeek")
     assert client.get(reverse("appointment_requests:edit", args=[request.pk])).status_code != 200
 

@@ -68,7 +68,7 @@ def test_staff_are_notified_without_personal_data(submit, demo):
     text = notification.subject + notification.body
     for personal in ["Yusuf", "Voorbeeld", "470999888", "yusuf@example.org", "fietsen"]:
         assert personal not in text
-    assert f"/admin/appointment_requests/inspect/{request.pk}/" in notification.body
+    assert f"/admin/cases/{request.pk}/" in notification.body
 
 
 def test_each_mail_is_sent_once_even_if_the_task_runs_again(submit, heidebeek):

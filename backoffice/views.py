@@ -1,0 +1,171 @@
+"""The case page and desk registration, inside the Wagtail admin."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from appointments.choices import Status
+from appointments.services import SlotTaken
+from backoffice import forms, services
+from backoffice.permissions import can_work_on_cases, case_for_user
+from portal.models import Municipality
+
+
+def case_forms(case, data=None, action=None):
+    """The action forms of a case page; the one being sent is bound to the data."""
+
+    def bound(name):
+        return data if action == name else None
+
+    municipality = case.municipality
+    return {
+        "contact": forms.ContactAttemptForm(bound("contact"), prefix="contact"),
+        "assign": forms.AssignForm(bound("assign"), prefix="assign", municipality=municipality,
+                                   initial={"assignee": case.assigned_to_id}),
+        "schedule": forms.ScheduleForm(bound("schedule"), prefix="schedule",
+                                       municipality=municipality),
+        "status": forms.StatusForm(bound("status"), prefix="status"),
+        "conversation": forms.ConversationForm(bound("conversation"), prefix="conversation",
+                                               initial={"language": case.contact_language}),
+        "referrals": forms.referral_formset(bound("conversation"), municipality=municipality),
+        "details": forms.ContactDetailsForm(
+            bound("details"), prefix="details",
+            initial={"name": case.name, "phone": case.phone, "email": case.email,
+                     "address": case.address, "seen_updated_at": case.updated_at},
+        ),
+    }
+
+
+def render_case(request, case, case_forms_, status=200):
+    allowed = [
+        (value, label) for value, label in Status.choices
+        if services.can_change(case.status, value)
+    ]
+    return TemplateResponse(
+        request,
+        "backoffice/case.html",
+        {
+            "case": case,
+            "forms": case_forms_,
+            "allowed_statuses": allowed,
+            "events": case.events.select_related("actor"),
+            "attempts": case.contact_attempts.select_related("by"),
+            "conversations": case.conversations.prefetch_related("needs", "referrals__partner"),
+            "page_title": case.reference,
+            "header_icon": "user",
+        },
+        status=status,
+    )
+
+
+@require_http_methods(["GET", "HEAD"])
+def case_detail(request, pk):
+    case = case_for_user(request.user, pk)
+    services.record_access(request.user, case)
+    return render_case(request, case, case_forms(case))
+
+
+ACTIONS = {"contact", "assign", "schedule", "status", "conversation", "details"}
+
+
+@require_POST
+def case_action(request, pk, action):
+    case = case_for_user(request.user, pk)
+    if action not in ACTIONS:
+        raise PermissionDenied
+    bound = case_forms(case, request.POST, action)
+    form = bound[action]
+    try:
+        if form.is_valid() and (action != "conversation" or bound["referrals"].is_valid()):
+            with transaction.atomic():
+                perform(action, case, form, bound, request.user)
+            messages.success(request, _("Opgeslagen."))
+            return redirect("backoffice_case", pk=case.pk)
+    except services.TransitionNotAllowed as error:
+        form.add_error(None, str(error))
+    except SlotTaken:
+        form.add_error("slot", _("Dit moment is net door iemand anders geboekt."))
+    except services.EditConflict:
+        form.add_error(None, _(
+            "Iemand anders heeft deze aanvraag intussen gewijzigd. Hieronder staan de nieuwe "
+            "gegevens; uw wijzigingen zijn niet opgeslagen maar staan nog in het formulier."
+        ))
+    case.refresh_from_db()
+    return render_case(request, case, bound, status=400)
+
+
+def perform(action, case, form, bound, user):
+    data = form.cleaned_data
+    if action == "contact":
+        services.log_contact_attempt(case, user, method=data["method"], reached=data["reached"],
+                                     note=data["note"])
+    elif action == "assign":
+        services.assign(case, data["assignee"], user)
+    elif action == "schedule":
+        services.schedule(case, data["slot"], user)
+    elif action == "status":
+        services.change_status(case, data["status"], user)
+    elif action == "conversation":
+        fields = {name: data[name] for name in [
+            "held_on", "duration_minutes", "language", "interpreter_used", "themes",
+            "needs_text", "follow_up", "follow_up_on"]}
+        referrals = [
+            (item["partner"], item["purpose"])
+            for item in bound["referrals"].cleaned_data if item.get("partner")
+        ]
+        services.record_conversation(case, user, fields=fields, needs=data["needs"],
+                                     referrals=referrals)
+    elif action == "details":
+        phone = data.get("phone")
+        services.update_contact_details(
+            case, user, seen_updated_at=data["seen_updated_at"],
+            fields={"name": data["name"], "phone": phone.as_e164 if phone else "",
+                    "email": data["email"], "address": data["address"]},
+        )
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def desk_registration(request):
+    if not can_work_on_cases(request.user):
+        raise PermissionDenied
+    municipalities = Municipality.objects.for_user(request.user)
+    duplicates = []
+    if request.method == "POST":
+        form = forms.DeskRegistrationForm(request.POST, municipalities=municipalities)
+        if form.is_valid():
+            data = form.cleaned_data
+            phone = data.get("phone")
+            duplicates = list(services.possible_duplicates(
+                data["municipality"], phone=phone.as_e164 if phone else "",
+                email=data.get("email", ""), name=data["name"],
+                birth_year=data.get("birth_year"),
+            ))
+            if not duplicates or data.get("confirm_duplicates"):
+                case = services.register_at_desk(
+                    municipality=data["municipality"], user=request.user,
+                    fields=form.request_fields(),
+                )
+                messages.success(request, _("Geregistreerd als %(reference)s.")
+                                 % {"reference": case.reference})
+                return redirect("backoffice_case", pk=case.pk)
+            # Shown once; sending again registers anyway.
+            form.data = form.data.copy()
+            form.data["confirm_duplicates"] = "True"
+    else:
+        form = forms.DeskRegistrationForm(municipalities=municipalities)
+    return TemplateResponse(
+        request,
+        "backoffice/desk_registration.html",
+        {"form": form, "duplicates": duplicates, "page_title": _("Registratie aan de balie"),
+         "header_icon": "user"},
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+def case_url(case):
+    return reverse("backoffice_case", args=[case.pk])

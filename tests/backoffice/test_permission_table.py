@@ -1,0 +1,77 @@
+"""One table: every back-office URL, every kind of user, the answer each must get.
+
+ok: the page (or, for an action, the redirect back to the case); login: sent to log in;
+denied: refused (403, or Wagtail's redirect to the dashboard); hidden: 404, as if the
+case did not exist, so that ids cannot be guessed.
+"""
+
+import pytest
+from django.urls import reverse
+
+pytestmark = pytest.mark.django_db
+
+USERS = ["anonymous", "toeleider A", "toeleider B", "coordinator", "editor", "administrator"]
+
+
+def expect(anonymous, toeleider_a, toeleider_b, coordinator, editor, administrator):
+    return dict(zip(USERS, [anonymous, toeleider_a, toeleider_b, coordinator, editor,
+                            administrator], strict=True))
+
+
+# (name, needs the case of municipality A, method, data) -> expected per user
+TABLE = [
+    (("appointment_requests:index", False, "get", None),
+     expect("login", "ok", "ok", "ok", "denied", "ok")),
+    (("backoffice_case", True, "get", None),
+     expect("login", "ok", "hidden", "ok", "hidden", "ok")),
+    (("backoffice_case_action:contact", True, "post",
+      {"contact-method": "phone", "contact-reached": "no"}),
+     expect("login", "ok", "hidden", "ok", "hidden", "ok")),
+    (("backoffice_case_action:status", True, "post", {"status-status": "contacted"}),
+     expect("login", "ok", "hidden", "ok", "hidden", "ok")),
+    (("backoffice_desk_registration", False, "get", None),
+     expect("login", "ok", "ok", "ok", "denied", "ok")),
+    (("slots:index", False, "get", None),
+     expect("login", "ok", "ok", "ok", "denied", "ok")),
+    (("slots:add", False, "get", None),
+     expect("login", "ok", "ok", "ok", "denied", "ok")),
+    (("need_categories:index", False, "get", None),
+     expect("login", "denied", "denied", "ok", "denied", "ok")),
+    (("need_categories:add", False, "get", None),
+     expect("login", "denied", "denied", "ok", "denied", "ok")),
+    (("referral_sources:index", False, "get", None),
+     expect("login", "denied", "denied", "ok", "denied", "ok")),
+]
+
+
+def outcome(response, case_url):
+    if response.status_code == 200:
+        return "ok"
+    if response.status_code == 404:
+        return "hidden"
+    if response.status_code == 403:
+        return "denied"
+    if response.status_code == 302:
+        location = response["Location"]
+        if "/admin/login/" in location:
+            return "login"
+        if case_url and location.endswith(case_url):
+            return "ok"
+        return "denied"
+    return f"status {response.status_code}"
+
+
+@pytest.mark.parametrize("user", USERS)
+@pytest.mark.parametrize(("route", "expected"), TABLE, ids=[row[0][0] for row in TABLE])
+def test_back_office_url_per_user(client, staff, case_of, user, route, expected):
+    name, needs_case, method, data = route
+    case = case_of("heidebeek")
+    if user != "anonymous":
+        client.force_login(staff[user])
+    if ":" in name and name.startswith("backoffice_case_action"):
+        url = reverse("backoffice_case_action", args=[case.pk, name.split(":")[1]])
+    else:
+        url = reverse(name, args=[case.pk] if needs_case else [])
+    response = client.post(url, data) if method == "post" else client.get(url)
+    case_url = reverse("backoffice_case", args=[case.pk])
+    assert outcome(response, case_url) == expected[user]
