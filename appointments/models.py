@@ -228,6 +228,8 @@ class RequestEvent(models.Model):
         CONVERSATION_RECORDED = "conversation_recorded", _("Gesprek genoteerd")
         DETAILS_CHANGED = "details_changed", _("Contactgegevens gewijzigd")
         APPOINTMENT_SENT = "appointment_sent", _("Afspraak gemaild")
+        REFERRAL_UPDATED = "referral_updated", _("Doorverwijzing bijgewerkt")
+        FOLLOW_UP_DONE = "follow_up_done", _("Opvolging gedaan")
 
     request = models.ForeignKey(
         AppointmentRequest, on_delete=models.CASCADE, related_name="events"

@@ -6,7 +6,7 @@ from phonenumber_field.formfields import PhoneNumberField
 from appointments.choices import Channel, Status
 from appointments.forms import TextField
 from appointments.models import ReferralSource, Slot
-from backoffice.models import ContactAttempt, Conversation, NeedCategory
+from backoffice.models import ContactAttempt, Conversation, NeedCategory, Referral
 from home.life_domains import LIFE_DOMAINS
 from home.models import Partner
 from portal.languages import SPOKEN_LANGUAGES
@@ -82,8 +82,13 @@ class ContactAttemptForm(forms.Form):
                      max_length=250)
 
 
+class StaffChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, user):
+        return user.get_full_name() or user.username
+
+
 class AssignForm(forms.Form):
-    assignee = forms.ModelChoiceField(label=_("Toewijzen aan"), queryset=None, required=False)
+    assignee = StaffChoiceField(label=_("Toewijzen aan"), queryset=None, required=False)
 
     def __init__(self, *args, municipality, **kwargs):
         super().__init__(*args, **kwargs)
@@ -123,8 +128,10 @@ class ConversationForm(forms.ModelForm):
         model = Conversation
         fields = ["held_on", "duration_minutes", "language", "interpreter_used", "themes",
                   "needs", "needs_text", "follow_up", "follow_up_on"]
-        widgets = {"held_on": forms.DateInput(attrs={"type": "date"}),
-                   "follow_up_on": forms.DateInput(attrs={"type": "date"})}
+        widgets = {
+            "held_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "follow_up_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        }
 
     def clean(self):
         cleaned = super().clean()
@@ -167,3 +174,22 @@ class ContactDetailsForm(forms.Form):
     email = forms.EmailField(label=_("E-mail"), required=False)
     address = TextField(label=_("Adres"), required=False, max_length=250)
     seen_updated_at = forms.DateTimeField(widget=forms.HiddenInput)
+
+
+class ReferralStatusForm(forms.Form):
+    referral = forms.ModelChoiceField(queryset=None, widget=forms.HiddenInput)
+    status = forms.ChoiceField(label=_("Status"), choices=Referral.Status.choices)
+
+    def __init__(self, *args, case, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["referral"].queryset = Referral.objects.filter(conversation__request=case)
+
+
+class FollowUpDoneForm(forms.Form):
+    conversation = forms.ModelChoiceField(queryset=None, widget=forms.HiddenInput)
+
+    def __init__(self, *args, case, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["conversation"].queryset = case.conversations.filter(
+            follow_up_done_at__isnull=True
+        )

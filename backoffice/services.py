@@ -138,6 +138,24 @@ def record_conversation(request, user, *, fields, needs=(), referrals=()):
 
 
 @transaction.atomic
+def update_referral(request, referral, status, user):
+    """Follow a referral: made, confirmed by the partner, feedback received."""
+    referral.status = status
+    referral.save(update_fields=["status", "updated_at"])
+    _record(request, RequestEvent.Kind.REFERRAL_UPDATED, user,
+            f"{referral.partner}: {referral.get_status_display()}")
+    return referral
+
+
+@transaction.atomic
+def mark_follow_up_done(request, conversation, user):
+    conversation.follow_up_done_at = timezone.now()
+    conversation.save(update_fields=["follow_up_done_at"])
+    _record(request, RequestEvent.Kind.FOLLOW_UP_DONE, user)
+    return conversation
+
+
+@transaction.atomic
 def update_contact_details(request, user, *, fields, seen_updated_at):
     """Save changed contact details unless someone else saved the case in between."""
     request = _locked(request)

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from appointments.choices import Status
 from appointments.services import SlotTaken
 from backoffice import forms, services
+from backoffice.models import Referral
 from backoffice.permissions import can_work_on_cases, case_for_user
 from portal.models import Municipality
 
@@ -33,6 +34,9 @@ def case_forms(case, data=None, action=None):
         "conversation": forms.ConversationForm(bound("conversation"), prefix="conversation",
                                                initial={"language": case.contact_language}),
         "referrals": forms.referral_formset(bound("conversation"), municipality=municipality),
+        "referral": forms.ReferralStatusForm(bound("referral"), prefix="referral-status",
+                                             case=case),
+        "followup": forms.FollowUpDoneForm(bound("followup"), prefix="followup", case=case),
         "details": forms.ContactDetailsForm(
             bound("details"), prefix="details",
             initial={"name": case.name, "phone": case.phone, "email": case.email,
@@ -53,6 +57,7 @@ def render_case(request, case, case_forms_, status=200):
             "case": case,
             "forms": case_forms_,
             "allowed_statuses": allowed,
+            "referral_statuses": Referral.Status.choices,
             "events": case.events.select_related("actor"),
             "attempts": case.contact_attempts.select_related("by"),
             "conversations": case.conversations.prefetch_related("needs", "referrals__partner"),
@@ -70,7 +75,8 @@ def case_detail(request, pk):
     return render_case(request, case, case_forms(case))
 
 
-ACTIONS = {"contact", "assign", "schedule", "status", "conversation", "details"}
+ACTIONS = {"contact", "assign", "schedule", "status", "conversation", "details", "referral",
+           "followup"}
 
 
 @require_POST
@@ -120,6 +126,10 @@ def perform(action, case, form, bound, user):
         ]
         services.record_conversation(case, user, fields=fields, needs=data["needs"],
                                      referrals=referrals)
+    elif action == "referral":
+        services.update_referral(case, data["referral"], data["status"], user)
+    elif action == "followup":
+        services.mark_follow_up_done(case, data["conversation"], user)
     elif action == "details":
         phone = data.get("phone")
         services.update_contact_details(

@@ -5,7 +5,9 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from appointments.models import ReferralSource, RequestEvent
-from backoffice import views
+from backoffice import reports, views
+from backoffice.components import WorkPanel
+from backoffice.inbox import InboxViewSet
 from backoffice.models import NeedCategory
 from backoffice.permissions import can_work_on_cases
 
@@ -16,7 +18,39 @@ def register_case_urls():
         path("cases/new/", views.desk_registration, name="backoffice_desk_registration"),
         path("cases/<int:pk>/", views.case_detail, name="backoffice_case"),
         path("cases/<int:pk>/<slug:action>/", views.case_action, name="backoffice_case_action"),
+        path("reports/follow-ups/", reports.FollowUpsDueView.as_view(),
+             name="backoffice_follow_ups"),
+        path("reports/follow-ups/results/", reports.FollowUpsDueView.as_view(results_only=True),
+             name="backoffice_follow_ups_results"),
+        path("reports/referrals/", reports.ReferralsWaitingView.as_view(),
+             name="backoffice_referrals"),
+        path("reports/referrals/results/",
+             reports.ReferralsWaitingView.as_view(results_only=True),
+             name="backoffice_referrals_results"),
     ]
+
+
+class CaseReportMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm("appointments.view_appointmentrequest")
+
+
+@hooks.register("register_reports_menu_item")
+def register_follow_ups_report():
+    return CaseReportMenuItem(_("Opvolgingen te doen"), reverse("backoffice_follow_ups"),
+                              icon_name="tasks", order=10)
+
+
+@hooks.register("register_reports_menu_item")
+def register_referrals_report():
+    return CaseReportMenuItem(_("Doorverwijzingen zonder terugkoppeling"),
+                              reverse("backoffice_referrals"), icon_name="tasks", order=11)
+
+
+@hooks.register("construct_homepage_panels")
+def add_work_panel(request, panels):
+    if request.user.has_perm("appointments.view_appointmentrequest"):
+        panels.append(WorkPanel(request.user))
 
 
 class DeskRegistrationMenuItem(MenuItem):
@@ -30,6 +64,11 @@ def register_desk_registration_menu_item():
         _("Registratie aan de balie"), reverse("backoffice_desk_registration"),
         icon_name="user", order=205,
     )
+
+
+@hooks.register("register_admin_viewset")
+def register_inbox():
+    return InboxViewSet("appointment_requests")
 
 
 @hooks.register("register_log_actions")

@@ -5,6 +5,7 @@ Used by every viewset whose model has a `municipality` and a `for_user` queryset
 
 from django.http import Http404
 from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 
 
@@ -60,3 +61,15 @@ class MunicipalityScopedForm(WagtailAdminModelForm):
             field.queryset = municipalities_of(self.for_user)
             if not self.instance.pk and field.queryset.count() == 1:
                 field.initial = field.queryset.first().pk
+
+
+class ScopedViewSet(ModelViewSet):
+    """A model viewset that shows and opens only objects of the user's municipalities."""
+
+    index_view_class = own_municipality_only(ModelViewSet.index_view_class)
+    edit_view_class = own_municipality_only(ModelViewSet.edit_view_class)
+    delete_view_class = own_municipality_only(ModelViewSet.delete_view_class)
+    inspect_view_class = own_municipality_only(ModelViewSet.inspect_view_class)
+    history_view_class = own_municipality_only(ModelViewSet.history_view_class)
+    usage_view_class = own_municipality_only(ModelViewSet.usage_view_class)
+    copy_view_class = own_municipality_only(ModelViewSet.copy_view_class)

@@ -39,6 +39,12 @@ TABLE = [
      expect("login", "denied", "denied", "ok", "denied", "ok")),
     (("need_categories:add", False, "get", None),
      expect("login", "denied", "denied", "ok", "denied", "ok")),
+    (("backoffice_follow_ups", False, "get", None),
+     expect("login", "ok", "ok", "ok", "denied", "ok")),
+    (("backoffice_referrals", False, "get", None),
+     expect("login", "ok", "ok", "ok", "denied", "ok")),
+    (("wagtailadmin_home", False, "get", None),
+     expect("login", "ok", "ok", "ok", "ok", "ok")),
     (("referral_sources:index", False, "get", None),
      expect("login", "denied", "denied", "ok", "denied", "ok")),
 ]

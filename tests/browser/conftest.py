@@ -81,7 +81,8 @@ def serious_accessibility_violations(tab):
 
     results = Axe().run(tab)
     return [
-        f"{violation['id']}: {violation['help']} ({len(violation['nodes'])} nodes)"
+        f"{violation['id']}: {violation['help']} ({len(violation['nodes'])} nodes, first: "
+        f"{violation['nodes'][0]['target']})"
         for violation in results.response["violations"]
         if violation["impact"] in {"serious", "critical"}
     ]

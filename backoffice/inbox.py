@@ -1,0 +1,128 @@
+"""The inbox: requests and cases of the user's municipalities, as a Wagtail viewset."""
+
+import django_filters
+import phonenumbers
+from django.contrib.auth import get_user_model
+from django.db.models import Exists, OuterRef, Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
+from wagtail.permissions import register_permission_policy
+
+from appointments.choices import Channel, Status
+from appointments.models import AppointmentRequest
+from backoffice.models import Conversation
+from portal.languages import SPOKEN_LANGUAGES
+from portal.models import Municipality
+from portal.scoping import MunicipalityScopedPolicy, ScopedViewSet
+
+
+class RequestPolicy(MunicipalityScopedPolicy):
+    """The inbox only reads: requests come from the form or desk registration, and every
+    change goes through the case page, which follows the rules in backoffice/services.py."""
+
+    READ_ONLY = ("view",)
+
+    def user_has_permission(self, user, action):
+        return action in self.READ_ONLY and super().user_has_permission(user, action)
+
+    def user_has_any_permission(self, user, actions):
+        return super().user_has_any_permission(
+            user, [a for a in actions if a in self.READ_ONLY]
+        )
+
+
+# Registered before any view asks for the policy (see wagtail.permissions).
+register_permission_policy(AppointmentRequest, RequestPolicy(AppointmentRequest))
+
+
+def own_municipalities(request):
+    return Municipality.objects.for_user(request.user)
+
+
+def colleagues(request):
+    return (
+        get_user_model().objects.filter(municipalities__in=own_municipalities(request))
+        .distinct().order_by("first_name", "username")
+    )
+
+
+class InboxFilterSet(WagtailFilterSet):
+    status = django_filters.ChoiceFilter(label=_("Status"), choices=Status.choices)
+    municipality = django_filters.ModelChoiceFilter(label=_("Gemeente"),
+                                                    queryset=own_municipalities)
+    channel = django_filters.ChoiceFilter(label=_("Kanaal"), choices=Channel.choices)
+    contact_language = django_filters.ChoiceFilter(label=_("Contacttaal"),
+                                                   choices=SPOKEN_LANGUAGES)
+    assigned_to = django_filters.ModelChoiceFilter(label=_("Toegewezen aan"),
+                                                   queryset=colleagues)
+    needs_interpreter = django_filters.BooleanFilter(label=_("Tolk nodig"))
+    follow_up_due = django_filters.BooleanFilter(label=_("Opvolging te doen"),
+                                                 method="filter_follow_up_due")
+
+    class Meta:
+        model = AppointmentRequest
+        fields = []
+
+    def filter_follow_up_due(self, queryset, name, value):
+        due = Conversation.objects.filter(
+            request=OuterRef("pk"), follow_up_on__lte=timezone.localdate(),
+            follow_up_done_at__isnull=True,
+        ).exclude(follow_up=Conversation.FollowUp.NONE)
+        return queryset.filter(Exists(due)) if value else queryset.exclude(Exists(due))
+
+
+def phone_in(query):
+    """The query as an E.164 phone number, if it is one ("0470 12 34 56" too)."""
+    try:
+        number = phonenumbers.parse(query, "BE")
+    except phonenumbers.NumberParseException:
+        return None
+    if not phonenumbers.is_possible_number(number):
+        return None
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
+class InboxIndexView(ScopedViewSet.index_view_class):
+    def search_queryset(self, queryset):
+        """Name, e-mail or reference by substring; a phone number in any usual notation."""
+        if not self.search_query:
+            return queryset
+        text = self.search_query.strip()
+        match = Q(reference__icontains=text) | Q(name__icontains=text) | Q(
+            email__icontains=text
+        )
+        phone = phone_in(text)
+        if phone:
+            match |= Q(phone=phone)
+        return queryset.filter(match)
+
+    def get_base_queryset(self):
+        return super().get_base_queryset().select_related("municipality", "assigned_to")
+
+
+class InboxViewSet(ScopedViewSet):
+    """Requests and cases of the user's municipalities; each reference opens its case."""
+
+    model = AppointmentRequest
+    icon = "mail"
+    menu_label = _("Aanvragen")
+    menu_order = 200
+    add_to_admin_menu = True
+    index_view_class = InboxIndexView
+    filterset_class = InboxFilterSet
+    search_fields = ["reference", "name", "email", "phone"]
+    list_display = [
+        TitleColumn("reference", label=_("Referentie"), url_name="backoffice_case"),
+        Column("name", label=_("Naam")),
+        Column("status", label=_("Status"), accessor="get_status_display", sort_key="status"),
+        Column("channel", label=_("Kanaal"), accessor="get_channel_display"),
+        Column("municipality", label=_("Gemeente")),
+        Column("assigned_to", label=_("Toegewezen aan")),
+        DateColumn("created_at", label=_("Ontvangen"), sort_key="created_at"),
+    ]
+    list_per_page = 50
+    ordering = ["-created_at"]
+    form_fields = ["status", "assigned_to"]
+    list_export = ["reference", "status", "channel", "municipality", "created_at"]
