@@ -193,3 +193,34 @@ class FollowUpDoneForm(forms.Form):
         self.fields["conversation"].queryset = case.conversations.filter(
             follow_up_done_at__isnull=True
         )
+
+
+class CaseChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, case):
+        return f"{case.reference} · {case.name} · {case.municipality} · {case.created_at:%d/%m/%Y}"
+
+
+class BulkAssignForm(forms.Form):
+    """Share out open cases: tick them and choose who takes them."""
+
+    cases = CaseChoiceField(
+        label=_("Aanvragen"), queryset=None, widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": _("Vink minstens één aanvraag aan.")},
+    )
+    assignee = StaffChoiceField(label=_("Toewijzen aan"), queryset=None)
+
+    def __init__(self, *args, cases, staff, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["cases"].queryset = cases
+        self.fields["assignee"].queryset = staff
+
+    def clean(self):
+        cleaned = super().clean()
+        assignee, chosen = cleaned.get("assignee"), cleaned.get("cases")
+        if assignee and chosen:
+            theirs = set(assignee.municipalities.values_list("pk", flat=True))
+            if any(case.municipality_id not in theirs for case in chosen):
+                self.add_error("assignee", _(
+                    "Deze medewerker werkt niet voor alle gemeenten van de gekozen aanvragen."
+                ))
+        return cleaned

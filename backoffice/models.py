@@ -15,6 +15,9 @@ from portal.languages import SPOKEN_LANGUAGES
 class NeedCategory(ManagedListItem):
     """A kind of question or need heard in conversations (the signal function)."""
 
+    def in_use(self):
+        return Conversation.objects.filter(needs=self).exists()
+
     class Meta(ManagedListItem.Meta):
         verbose_name = _("categorie van noden")
         verbose_name_plural = _("categorieën van noden")

@@ -179,3 +179,36 @@ def desk_registration(request):
 
 def case_url(case):
     return reverse("backoffice_case", args=[case.pk])
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def bulk_assign(request):
+    """Coordinators share out the open, unassigned cases of their municipalities."""
+    if not can_work_on_cases(request.user):
+        raise PermissionDenied
+    from django.contrib.auth import get_user_model
+
+    from appointments.models import AppointmentRequest
+
+    municipalities = Municipality.objects.for_user(request.user)
+    cases = (
+        AppointmentRequest.objects.for_user(request.user)
+        .filter(status__in=[Status.NEW, Status.CONTACTED], assigned_to__isnull=True)
+        .select_related("municipality").order_by("created_at")
+    )
+    staff = get_user_model().objects.filter(
+        is_active=True, municipalities__in=municipalities
+    ).distinct().order_by("first_name", "username")
+    form = forms.BulkAssignForm(request.POST or None, cases=cases, staff=staff)
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            for case in form.cleaned_data["cases"]:
+                services.assign(case, form.cleaned_data["assignee"], request.user)
+        messages.success(request, _("%(count)s aanvragen toegewezen.")
+                         % {"count": len(form.cleaned_data["cases"])})
+        return redirect("backoffice_bulk_assign")
+    return TemplateResponse(
+        request, "backoffice/bulk_assign.html",
+        {"form": form, "page_title": _("Werk verdelen"), "header_icon": "group"},
+        status=400 if request.method == "POST" else 200,
+    )

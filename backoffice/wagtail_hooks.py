@@ -16,6 +16,7 @@ from backoffice.permissions import can_work_on_cases
 def register_case_urls():
     return [
         path("cases/new/", views.desk_registration, name="backoffice_desk_registration"),
+        path("cases/assign/", views.bulk_assign, name="backoffice_bulk_assign"),
         path("cases/<int:pk>/", views.case_detail, name="backoffice_case"),
         path("cases/<int:pk>/<slug:action>/", views.case_action, name="backoffice_case_action"),
         path("reports/follow-ups/", reports.FollowUpsDueView.as_view(),
@@ -71,14 +72,41 @@ def register_inbox():
     return InboxViewSet("appointment_requests")
 
 
+@hooks.register("register_admin_menu_item")
+def register_bulk_assign_menu_item():
+    return DeskRegistrationMenuItem(
+        _("Werk verdelen"), reverse("backoffice_bulk_assign"), icon_name="group", order=206,
+    )
+
+
 @hooks.register("register_log_actions")
 def register_case_log_actions(actions):
     for kind in RequestEvent.Kind:
         actions.register_action(f"onthaal.{kind.value}", kind.label, kind.label)
 
 
+class ArchiveWhenUsedDeleteView(ModelViewSet.delete_view_class):
+    """Deleting an entry that cases use archives it instead: case data stays whole."""
+
+    def delete_action(self):
+        if self.object.in_use():
+            self.object.archived = True
+            self.object.save(update_fields=["archived"])
+        else:
+            super().delete_action()
+
+    def get_success_message(self):
+        if self.object.pk and self.object.archived:
+            return _("“%(label)s” wordt gebruikt en is daarom gearchiveerd, niet verwijderd.") % {
+                "label": self.object.label
+            }
+        return super().get_success_message()
+
+
 class ManagedListViewSet(ModelViewSet):
     """Lists coordinators keep; items in use are archived, never deleted with cases."""
+
+    delete_view_class = ArchiveWhenUsedDeleteView
 
     icon = "list-ul"
     add_to_settings_menu = True

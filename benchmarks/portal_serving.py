@@ -21,6 +21,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from serving import (  # noqa: E402
     HOST,
+    collect_static,
     percentiles,
     prepare_database,
     production_env,
@@ -70,6 +71,7 @@ def main():
     env = production_env()
     if not options.skip_prepare:
         prepare_database(env)
+    collect_static(env)
 
     print(f"{options.requests} requests per page, {options.concurrency} concurrent clients, "
           f"gunicorn with {options.workers} workers, {os.cpu_count()} CPU cores")

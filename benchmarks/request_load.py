@@ -25,6 +25,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from serving import (  # noqa: E402
     DATABASE,
     HOST,
+    collect_static,
     percentiles,
     prepare_database,
     production_env,
@@ -98,6 +99,7 @@ def main():
     env = production_env(ONTHAAL_REQUEST_RATE="1000000/m", ONTHAAL_FORM_MIN_SECONDS="0")
     if not options.skip_prepare:
         prepare_database(env)
+    collect_static(env)
     port = 8773
     server = start_gunicorn(env, port, workers=options.workers, threads=options.threads)
     try:

@@ -33,15 +33,18 @@ def manage(*args, env):
     subprocess.run([PYTHON, "manage.py", *args], cwd=ROOT, env=env, check=True)  # noqa: S603
 
 
+def collect_static(env):
+    manage("collectstatic", "--noinput", "-v0", env=env)
+
+
 def prepare_database(env):
-    """A fresh database with the demo in it, and the static files collected."""
+    """A fresh database with the demo in it."""
     subprocess.run(["dropdb", "-h", "127.0.0.1", "-U", "postgres", "--if-exists", DATABASE],
                    check=True)
     subprocess.run(["createdb", "-h", "127.0.0.1", "-U", "postgres", DATABASE], check=True)
     dev = {**env, "DJANGO_SETTINGS_MODULE": "portal.settings.dev"}
     manage("migrate", "--noinput", "-v0", env=dev)
     manage("load_demo_data", env=dev)
-    manage("collectstatic", "--noinput", "-v0", env=env)
 
 
 def start_gunicorn(env, port, *, workers=2, threads=1):

@@ -174,3 +174,43 @@ def test_desk_registration_keeps_input_on_error(client, toeleider, demo):
     response = client.post(reverse("backoffice_desk_registration"), data)
     assert response.status_code == 400
     assert 'value="Zonder Toestemming"' in response.content.decode()
+
+
+@pytest.mark.parametrize("viewset", ["need_categories", "referral_sources"])
+def test_deleting_a_used_list_entry_archives_it_and_keeps_the_cases(client, staff, case_of,
+                                                                    viewset):
+    client.force_login(staff["administrator"])
+    case = case_of()
+    if viewset == "need_categories":
+        entry = NeedCategory.objects.create(label="Gebruikte categorie")
+        conversation = Conversation.objects.create(request=case, language="ar")
+        conversation.needs.add(entry)
+    else:
+        entry = ReferralSource.objects.create(label="Gebruikte doorverwijzer")
+        AppointmentRequest.objects.filter(pk=case.pk).update(referral_source=entry)
+    response = client.post(reverse(f"{viewset}:delete", args=[entry.pk]))
+    assert response.status_code == 302
+    entry.refresh_from_db()
+    assert entry.archived
+    unused = type(entry).objects.create(label="Nooit gebruikt")
+    client.post(reverse(f"{viewset}:delete", args=[unused.pk]))
+    assert not type(entry).objects.filter(pk=unused.pk).exists()
+
+
+def test_a_coordinator_shares_out_open_cases(client, staff, case_of):
+    coordinator, toeleider = staff["coordinator"], staff["toeleider A"]
+    first, second = case_of(), case_of()
+    other = case_of("linderode")
+    client.force_login(coordinator)
+    url = reverse("backoffice_bulk_assign")
+    page = client.get(url).content.decode()
+    assert first.reference in page and other.reference not in page
+    refused = client.post(url, {"cases": [first.pk, other.pk], "assignee": toeleider.pk})
+    assert refused.status_code == 400  # a case of another municipality is no choice
+    wrong_person = client.post(url, {"cases": [first.pk], "assignee": staff["toeleider B"].pk})
+    assert wrong_person.status_code == 400
+    done = client.post(url, {"cases": [first.pk, second.pk], "assignee": toeleider.pk})
+    assert done.status_code == 302
+    assert set(AppointmentRequest.objects.filter(pk__in=[first.pk, second.pk])
+               .values_list("assigned_to", flat=True)) == {toeleider.pk}
+    assert first.events.filter(kind=RequestEvent.Kind.ASSIGNED).exists()

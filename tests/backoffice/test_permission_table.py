@@ -39,6 +39,8 @@ TABLE = [
      expect("login", "denied", "denied", "ok", "denied", "ok")),
     (("need_categories:add", False, "get", None),
      expect("login", "denied", "denied", "ok", "denied", "ok")),
+    (("backoffice_bulk_assign", False, "get", None),
+     expect("login", "ok", "ok", "ok", "denied", "ok")),
     (("backoffice_follow_ups", False, "get", None),
      expect("login", "ok", "ok", "ok", "denied", "ok")),
     (("backoffice_referrals", False, "get", None),
