@@ -1,16 +1,19 @@
 """The newcomer's side: ask for a welcome conversation, follow it with a private link."""
 
+import uuid
+
 from django.conf import settings
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
 from django_ratelimit.core import is_ratelimited
 
 from appointments.calendar import invitation
 from appointments.forms import AddInformationForm, CancelForm, RequestForm
+from appointments.models import AppointmentRequest
 from appointments.services import (
     RequestNotOpen,
     SlotTaken,
@@ -84,10 +87,6 @@ def request_form(request):
 
 def request_for_submission(submission_key, municipality):
     """The request an earlier sending of this very form created, if any."""
-    import uuid
-
-    from appointments.models import AppointmentRequest
-
     try:
         key = uuid.UUID(str(submission_key))
     except ValueError:
@@ -103,8 +102,6 @@ def redirect_to_status(appointment):
 
 
 def _rate_limit_message():
-    from django.utils.translation import gettext
-
     return gettext(
         "U hebt net al enkele aanvragen verstuurd. Wacht even en probeer het later opnieuw, "
         "of bel ons."
@@ -112,8 +109,6 @@ def _rate_limit_message():
 
 
 def _slot_taken_message():
-    from django.utils.translation import gettext
-
     return gettext("Iemand anders koos dit moment net. Kies een ander moment.")
 
 
