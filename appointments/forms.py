@@ -50,13 +50,15 @@ class TextField(forms.CharField):
         return clean_text(value, multiline=self.multiline) if value else value
 
 
-YES_NO = [("", _("Zeg ik liever niet")), ("yes", _("Ja")), ("no", _("Nee"))]
+NOT_SAYING = _("Zeg ik liever niet")
 
 
-def yes_no_field(label):
+def yes_no_field(label, *, unknown=NOT_SAYING, widget=forms.RadioSelect):
+    """Yes, no, or not answered (None): the optional referral indicators."""
     return forms.TypedChoiceField(
-        label=label, choices=YES_NO, required=False, widget=forms.RadioSelect,
-        coerce=lambda value: {"yes": True, "no": False}.get(value), empty_value=None,
+        label=label, choices=[("", unknown), ("yes", _("Ja")), ("no", _("Nee"))],
+        required=False, widget=widget, empty_value=None,
+        coerce=lambda value: {"yes": True, "no": False}.get(value),
     )
 
 

@@ -75,10 +75,6 @@ class Slot(models.Model):
         local = timezone.localtime(self.starts_at)
         return f"{local:%d/%m/%Y %H:%M} ({self.get_kind_display()})"
 
-    @property
-    def is_booked(self):
-        return hasattr(self, "request")
-
 
 class AppointmentRequestQuerySet(models.QuerySet):
     def for_user(self, user):

@@ -30,16 +30,34 @@ def portal_base_url(municipality):
     return site.root_url
 
 
+def locked_request(**filters):
+    """The request, locked until the task's transaction ends: one sender at a time."""
+    return (
+        AppointmentRequest.objects.select_for_update(of=("self",))
+        .select_related("municipality__site", "slot")
+        .filter(**filters)
+        .first()
+    )
+
+
+def mail_person(request, subject, context):
+    """The mail to the person (in the active language), with the .ics when a slot is booked."""
+    message = EmailMessage(
+        subject=subject,
+        body=render_to_string("appointments/mail/confirmation.txt", context),
+        to=[request.email],
+        reply_to=[request.municipality.email],
+    )
+    if request.slot_id:
+        message.attach("onthaalgesprek.ics", invitation(request), "text/calendar")
+    message.send()
+
+
 @task()
 def send_confirmation(request_pk):
     """The confirmation to the person, in the language of their form, by e-mail or SMS."""
     with transaction.atomic():
-        request = (
-            AppointmentRequest.objects.select_for_update(of=("self",))
-            .select_related("municipality__site", "slot")
-            .filter(pk=request_pk)
-            .first()
-        )
+        request = locked_request(pk=request_pk)
         if request is None or request.confirmation_sent_at or request.anonymised_at:
             return
         with translation.override(request.language):
@@ -48,16 +66,9 @@ def send_confirmation(request_pk):
                        "municipality": request.municipality}
             sent = False
             if request.email:
-                message = EmailMessage(
-                    subject=_("Uw aanvraag %(reference)s is ontvangen")
-                    % {"reference": request.reference},
-                    body=render_to_string("appointments/mail/confirmation.txt", context),
-                    to=[request.email],
-                    reply_to=[request.municipality.email],
-                )
-                if request.slot_id:
-                    message.attach("onthaalgesprek.ics", invitation(request), "text/calendar")
-                message.send()
+                subject = _("Uw aanvraag %(reference)s is ontvangen") % {
+                    "reference": request.reference}
+                mail_person(request, subject, context)
                 sent = True
             sender = get_sender()
             if sender is not None and request.phone and "sms" in request.contact_methods:
@@ -87,12 +98,7 @@ def staff_to_notify(municipality):
 def notify_staff(request_pk):
     """Tell the municipality's toeleiders that a request came in: a link, no personal data."""
     with transaction.atomic():
-        request = (
-            AppointmentRequest.objects.select_for_update(of=("self",))
-            .select_related("municipality")
-            .filter(pk=request_pk)
-            .first()
-        )
+        request = locked_request(pk=request_pk)
         if request is None or request.staff_notified_at:
             return
         recipients = list(staff_to_notify(request.municipality).values_list("email", flat=True))
@@ -119,12 +125,7 @@ def notify_staff(request_pk):
 def send_appointment(request_pk, slot_pk):
     """Mail the person their (new or moved) appointment with the .ics; once per slot."""
     with transaction.atomic():
-        request = (
-            AppointmentRequest.objects.select_for_update(of=("self",))
-            .select_related("municipality__site", "slot")
-            .filter(pk=request_pk, slot_id=slot_pk)
-            .first()
-        )
+        request = locked_request(pk=request_pk, slot_id=slot_pk)
         if request is None or not request.email or request.events.filter(
             kind=RequestEvent.Kind.APPOINTMENT_SENT, note=str(slot_pk)
         ).exists():
@@ -132,15 +133,9 @@ def send_appointment(request_pk, slot_pk):
         with translation.override(request.language):
             context = {"request": request, "link": private_link(request),
                        "municipality": request.municipality}
-            message = EmailMessage(
-                subject=_("Uw afspraak voor een onthaalgesprek (%(reference)s)")
-                % {"reference": request.reference},
-                body=render_to_string("appointments/mail/confirmation.txt", context),
-                to=[request.email],
-                reply_to=[request.municipality.email],
-            )
-            message.attach("onthaalgesprek.ics", invitation(request), "text/calendar")
-            message.send()
+            subject = _("Uw afspraak voor een onthaalgesprek (%(reference)s)") % {
+                "reference": request.reference}
+            mail_person(request, subject, context)
         RequestEvent.objects.create(
             request=request, kind=RequestEvent.Kind.APPOINTMENT_SENT, note=str(slot_pk)
         )

@@ -4,21 +4,16 @@ from django.utils.translation import gettext_lazy as _
 from phonenumber_field.formfields import PhoneNumberField
 
 from appointments.choices import Channel, Status
-from appointments.forms import TextField
+from appointments.forms import TextField, yes_no_field
 from appointments.models import ReferralSource, Slot
 from backoffice.models import ContactAttempt, Conversation, NeedCategory, Referral
 from home.life_domains import LIFE_DOMAINS
 from home.models import Partner
 from portal.languages import SPOKEN_LANGUAGES
 
-YES_NO_UNKNOWN = [("", _("Onbekend")), ("yes", _("Ja")), ("no", _("Nee"))]
-
 
 def yes_no(label):
-    return forms.TypedChoiceField(
-        label=label, choices=YES_NO_UNKNOWN, required=False,
-        coerce=lambda value: {"yes": True, "no": False}.get(value), empty_value=None,
-    )
+    return yes_no_field(label, unknown=_("Onbekend"), widget=forms.Select)
 
 
 class DeskRegistrationForm(forms.Form):

@@ -2,7 +2,6 @@
 
 import django_filters
 import phonenumbers
-from django.contrib.auth import get_user_model
 from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -13,8 +12,8 @@ from wagtail.permissions import register_permission_policy
 from appointments.choices import Channel, Status
 from appointments.models import AppointmentRequest
 from backoffice.models import Conversation
+from backoffice.permissions import colleagues, own_municipalities
 from portal.languages import SPOKEN_LANGUAGES
-from portal.models import Municipality
 from portal.scoping import MunicipalityScopedPolicy, ScopedViewSet
 
 
@@ -35,17 +34,6 @@ class RequestPolicy(MunicipalityScopedPolicy):
 
 # Registered before any view asks for the policy (see wagtail.permissions).
 register_permission_policy(AppointmentRequest, RequestPolicy(AppointmentRequest))
-
-
-def own_municipalities(request):
-    return Municipality.objects.for_user(request.user)
-
-
-def colleagues(request):
-    return (
-        get_user_model().objects.filter(municipalities__in=own_municipalities(request))
-        .distinct().order_by("first_name", "username")
-    )
 
 
 class InboxFilterSet(WagtailFilterSet):

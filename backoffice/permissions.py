@@ -22,3 +22,20 @@ def case_for_user(user, pk):
         ),
         pk=pk,
     )
+
+
+def own_municipalities(request):
+    """Filter choices: the municipalities the signed-in user works for."""
+    from portal.models import Municipality
+
+    return Municipality.objects.for_user(request.user)
+
+
+def colleagues(request):
+    """Filter choices: everyone who works for one of the user's municipalities."""
+    from django.contrib.auth import get_user_model
+
+    return (
+        get_user_model().objects.filter(municipalities__in=own_municipalities(request))
+        .distinct().order_by("first_name", "username")
+    )

@@ -1,7 +1,6 @@
 """Reports of follow-ups due and referrals waiting for feedback (Wagtail's ReportView)."""
 
 import django_filters
-from django.contrib.auth import get_user_model
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
@@ -10,27 +9,17 @@ from wagtail.admin.views.reports import ReportView
 
 from appointments.models import AppointmentRequest
 from backoffice.models import Conversation, Referral
+from backoffice.permissions import colleagues, own_municipalities
 from backoffice.queries import follow_ups_due, referrals_waiting
-from portal.models import Municipality
 
 
 def case_url(pk):
     return reverse("backoffice_case", args=[pk])
 
 
-def municipalities_choice(request):
-    return Municipality.objects.for_user(request.user)
-
-
-def colleagues(request):
-    return get_user_model().objects.filter(
-        municipalities__in=Municipality.objects.for_user(request.user)
-    ).distinct().order_by("first_name", "username")
-
-
 class FollowUpFilterSet(WagtailFilterSet):
     municipality = django_filters.ModelChoiceFilter(
-        label=_("Gemeente"), field_name="request__municipality", queryset=municipalities_choice
+        label=_("Gemeente"), field_name="request__municipality", queryset=own_municipalities
     )
     by = django_filters.ModelChoiceFilter(label=_("Toeleider"), queryset=colleagues)
 
@@ -42,7 +31,7 @@ class FollowUpFilterSet(WagtailFilterSet):
 class ReferralFilterSet(WagtailFilterSet):
     municipality = django_filters.ModelChoiceFilter(
         label=_("Gemeente"), field_name="conversation__request__municipality",
-        queryset=municipalities_choice,
+        queryset=own_municipalities,
     )
     by = django_filters.ModelChoiceFilter(
         label=_("Toeleider"), field_name="conversation__by", queryset=colleagues

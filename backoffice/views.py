@@ -5,7 +5,6 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -175,10 +174,6 @@ def desk_registration(request):
          "header_icon": "user"},
         status=400 if request.method == "POST" else 200,
     )
-
-
-def case_url(case):
-    return reverse("backoffice_case", args=[case.pk])
 
 
 @require_http_methods(["GET", "HEAD", "POST"])

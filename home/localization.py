@@ -3,52 +3,39 @@
 from django.utils.translation import get_language
 from wagtail.models import Locale
 
-from portal.languages import SOURCE_LANGUAGE
-
 
 def current_locale():
     return Locale.get_active()
 
 
-def localized_objects(objects):
+def localized_objects(objects, translations=None):
     """Each translatable object in the reader's language where that translation exists.
 
-    One query for the whole list, whatever its length; order and untranslated items are kept.
+    One query for the whole list, whatever its length; order and untranslated items are
+    kept. `translations` narrows where translations may come from, e.g. live pages only.
+    Every item gets `shown_in_source`, so templates can mark untranslated ones lang="nl".
     """
     objects = list(objects)
     if not objects:
         return []
     locale = current_locale()
-    if all(obj.locale_id == locale.pk for obj in objects):
-        return objects
-    model = type(objects[0])
-    translations = {
-        obj.translation_key: obj
-        for obj in model.objects.filter(
-            translation_key__in=[o.translation_key for o in objects], locale=locale
-        )
-    }
-    shown = [translations.get(obj.translation_key, obj) for obj in objects]
-    for obj in shown:
-        # Templates mark untranslated items with lang="nl" without another query.
+    if any(obj.locale_id != locale.pk for obj in objects):
+        source = translations if translations is not None else type(objects[0]).objects
+        found = {
+            obj.translation_key: obj
+            for obj in source.filter(
+                translation_key__in=[o.translation_key for o in objects], locale=locale
+            )
+        }
+        objects = [found.get(obj.translation_key, obj) for obj in objects]
+    for obj in objects:
         obj.shown_in_source = obj.locale_id != locale.pk
-    return shown
+    return objects
 
 
 def live_localized_pages(pages, model):
-    """Like localized_objects for pages: only live translations replace the Dutch page."""
-    pages = list(pages)
-    language = get_language()
-    if not pages or language == SOURCE_LANGUAGE:
-        return pages
-    translations = {
-        page.translation_key: page
-        for page in model.objects.live().filter(
-            translation_key__in=[p.translation_key for p in pages],
-            locale__language_code=language,
-        ).select_related("locale")
-    }
-    return [translations.get(page.translation_key, page) for page in pages]
+    """localized_objects for pages: only live translations replace the Dutch page."""
+    return localized_objects(pages, model.objects.live().select_related("locale"))
 
 
 def reader_url(page, request):

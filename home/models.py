@@ -119,8 +119,8 @@ class HomePage(PortalPage):
         return context
 
 
-class LifeDomainIndexPage(PortalPage):
-    """The list of life domains. Editors choose and order them as child pages."""
+class PortalSectionPage(PortalPage):
+    """A section directly under the home page (one of each kind), with an introduction."""
 
     introduction = models.TextField(_("inleiding"), blank=True)
 
@@ -129,8 +129,16 @@ class LifeDomainIndexPage(PortalPage):
     search_fields = [*Page.search_fields, index.SearchField("introduction")]
 
     parent_page_types = ["home.HomePage"]
-    subpage_types = ["home.LifeDomainPage"]
     max_count_per_parent = 1
+
+    class Meta:
+        abstract = True
+
+
+class LifeDomainIndexPage(PortalSectionPage):
+    """The list of life domains. Editors choose and order them as child pages."""
+
+    subpage_types = ["home.LifeDomainPage"]
 
     class Meta:
         verbose_name = _("overzicht van de levensdomeinen")
@@ -211,18 +219,10 @@ def blocks_beside(translated_body, source_body):
     return pairs
 
 
-class PartnerDirectoryPage(PortalPage):
+class PartnerDirectoryPage(PortalSectionPage):
     """The directory of partners and services, filterable by life domain."""
 
-    introduction = models.TextField(_("inleiding"), blank=True)
-
-    content_panels = [*Page.content_panels, FieldPanel("introduction")]
-    edit_handler = portal_edit_handler(content_panels)
-    search_fields = [*Page.search_fields, index.SearchField("introduction")]
-
-    parent_page_types = ["home.HomePage"]
     subpage_types = []
-    max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("partnergids")
@@ -234,13 +234,15 @@ class PartnerDirectoryPage(PortalPage):
         municipality = municipality_for_request(request)
         partners = Partner.objects.for_municipality(municipality).filter(
             locale__language_code=SOURCE_LANGUAGE
-        )
+        ).order_by("name")
         domain = request.GET.get("domain", "")
-        if domain in dict(LIFE_DOMAINS):
-            partners = partners.filter(life_domains__contains=[domain])
-        else:
+        if domain not in dict(LIFE_DOMAINS):
             domain = ""
-        context["partners"] = localized_objects(partners.order_by("name"))
+        # Filtered here, not in SQL: JSON "contains" does not exist on SQLite (the demo),
+        # and a municipality has tens of partners, not thousands.
+        context["partners"] = localized_objects(
+            partner for partner in partners if not domain or domain in partner.life_domains
+        )
         context["domain_filter"] = domain
         context["domain_choices"] = LIFE_DOMAINS
         return context
@@ -384,13 +386,12 @@ def life_domain_tiles(home, request):
     domains = (
         LifeDomainPage.objects.live().child_of(index_page).order_by("path").select_related("locale")
     )
-    reader_locale = Locale.get_active()
     return [
         {
             "page": page,
             "url": reader_url(page, request),
             "icon": page.icon_template,
-            "in_dutch": page.locale_id != reader_locale.pk,
+            "in_dutch": page.shown_in_source,
         }
         for page in live_localized_pages(domains, LifeDomainPage)
     ]

@@ -4,13 +4,13 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from home.models import Partner
-from portal.scoping import MunicipalityScopedPolicy, own_municipality_only
+from portal.scoping import MunicipalityScopedPolicy, scoped
 
 # Registered before any view asks for Partner's policy (see wagtail.permissions).
 register_permission_policy(Partner, MunicipalityScopedPolicy(Partner))
 
 
-class PartnerViewSet(SnippetViewSet):
+class PartnerViewSet(scoped(SnippetViewSet)):
     """The partner directory of the municipalities an editor works for."""
 
     model = Partner
@@ -23,15 +23,8 @@ class PartnerViewSet(SnippetViewSet):
     search_fields = ["name", "description", "city"]
     ordering = ["name"]
 
-    copy_view_class = own_municipality_only(SnippetViewSet.copy_view_class)
-    edit_view_class = own_municipality_only(SnippetViewSet.edit_view_class)
-    delete_view_class = own_municipality_only(SnippetViewSet.delete_view_class)
-    usage_view_class = own_municipality_only(SnippetViewSet.usage_view_class)
-    history_view_class = own_municipality_only(SnippetViewSet.history_view_class)
-    inspect_view_class = own_municipality_only(SnippetViewSet.inspect_view_class)
-
     def get_queryset(self, request):
-        return Partner.objects.for_user(request.user).select_related("municipality", "locale")
+        return Partner.objects.select_related("municipality", "locale")
 
 
 register_snippet(PartnerViewSet)

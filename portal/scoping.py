@@ -63,13 +63,17 @@ class MunicipalityScopedForm(WagtailAdminModelForm):
                 field.initial = field.queryset.first().pk
 
 
-class ScopedViewSet(ModelViewSet):
-    """A model viewset that shows and opens only objects of the user's municipalities."""
+SCOPED_VIEWS = ["index", "edit", "delete", "inspect", "history", "usage", "copy"]
 
-    index_view_class = own_municipality_only(ModelViewSet.index_view_class)
-    edit_view_class = own_municipality_only(ModelViewSet.edit_view_class)
-    delete_view_class = own_municipality_only(ModelViewSet.delete_view_class)
-    inspect_view_class = own_municipality_only(ModelViewSet.inspect_view_class)
-    history_view_class = own_municipality_only(ModelViewSet.history_view_class)
-    usage_view_class = own_municipality_only(ModelViewSet.usage_view_class)
-    copy_view_class = own_municipality_only(ModelViewSet.copy_view_class)
+
+def scoped(viewset_class):
+    """A subclass of a Wagtail viewset whose lists and object views stay inside the user's
+    municipalities (the model needs `municipality` and `objects.for_user`)."""
+    views = {
+        f"{name}_view_class": own_municipality_only(getattr(viewset_class, f"{name}_view_class"))
+        for name in SCOPED_VIEWS
+    }
+    return type(f"Scoped{viewset_class.__name__}", (viewset_class,), views)
+
+
+ScopedViewSet = scoped(ModelViewSet)
