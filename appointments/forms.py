@@ -16,8 +16,8 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from phonenumber_field.formfields import PhoneNumberField
 
-from appointments.choices import CONTACT_METHODS, MOMENTS, FilledInBy
-from appointments.models import Slot
+from appointments.choices import CONTACT_METHODS, MOMENTS, Channel, FilledInBy
+from appointments.models import Invitation, Slot
 from home.life_domains import LIFE_DOMAINS
 from portal.languages import SPOKEN_LANGUAGES
 
@@ -138,6 +138,8 @@ class RequestForm(forms.Form):
     website = forms.CharField(label=_("Laat dit veld leeg"), required=False)
     started = forms.CharField(widget=forms.HiddenInput)
     submission_key = forms.UUIDField(widget=forms.HiddenInput)
+    # The code of an invitation letter (from its QR code or short link), if any.
+    invitation = forms.CharField(widget=forms.HiddenInput, required=False, max_length=20)
 
     def __init__(self, *args, municipality, language, topics=None, privacy_url="", **kwargs):
         super().__init__(*args, **kwargs)
@@ -184,6 +186,7 @@ class RequestForm(forms.Form):
             Div("website", css_class="contact-field-for-robots", aria_hidden="true"),
             "started",
             "submission_key",
+            "invitation",
             Submit("send", gettext("Aanvraag versturen"), css_class="btn-lg"),
         ]
         helper.layout = Layout(*parts)
@@ -211,6 +214,13 @@ class RequestForm(forms.Form):
                 code="too_fast",
             )
         return self.cleaned_data["started"]
+
+    def clean_invitation(self):
+        """The letter this request answers; an unknown or mistyped code is simply ignored."""
+        code = Invitation.clean_code(self.cleaned_data.get("invitation"))
+        if not code:
+            return None
+        return Invitation.objects.filter(code=code, municipality=self.municipality).first()
 
     def clean(self):
         cleaned = super().clean()
@@ -256,7 +266,15 @@ class RequestForm(forms.Form):
             "contact_methods": data.get("contact_methods", []),
             "filled_in_by": data["filled_in_by"],
             "partner_organisation": data.get("partner_organisation", ""),
+            **letter_fields(data.get("invitation")),
         }
+
+
+def letter_fields(invitation):
+    """A request that answers an invitation letter is counted under the letter channel."""
+    if invitation is None:
+        return {}
+    return {"invitation": invitation, "channel": Channel.LETTER}
 
 
 def translated_moments():

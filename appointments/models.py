@@ -84,6 +84,48 @@ class AppointmentRequestQuerySet(models.QuerySet):
         return self.filter(municipality__in=Municipality.objects.for_user(user))
 
 
+class Invitation(models.Model):
+    """The code an invitation letter carries. A request sent with it is linked to the letter
+    and counted under the letter channel. Codes are random: they say nothing about anyone."""
+
+    ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"  # no 0/O or 1/I: read aloud and typed
+    LENGTH = 8
+
+    code = models.CharField(_("code"), max_length=LENGTH, unique=True, editable=False)
+    municipality = models.ForeignKey(
+        "portal.Municipality", verbose_name=_("gemeente"), on_delete=models.CASCADE,
+        related_name="+",
+    )
+    language = models.CharField(
+        _("tweede taal van de brief"), max_length=5, choices=LANGUAGES, default="nl",
+        help_text=_("De link op de brief opent het formulier in deze taal."),
+    )
+    created_at = models.DateTimeField(_("aangemaakt op"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("uitnodiging")
+        verbose_name_plural = _("uitnodigingen")
+
+    def __str__(self):
+        return self.display_code
+
+    @classmethod
+    def new_code(cls):
+        return "".join(secrets.choice(cls.ALPHABET) for _ in range(cls.LENGTH))
+
+    @classmethod
+    def clean_code(cls, text):
+        """A code as people type it ("k7m2-qx9p ") in its stored form, or ""."""
+        code = "".join(str(text or "").split()).replace("-", "").upper()
+        if len(code) != cls.LENGTH or any(c not in cls.ALPHABET for c in code):
+            return ""
+        return code
+
+    @property
+    def display_code(self):
+        return f"{self.code[:4]}-{self.code[4:]}"
+
+
 class AppointmentRequest(models.Model):
     """A request for a welcome conversation: from the online form or the back office."""
 
@@ -133,6 +175,10 @@ class AppointmentRequest(models.Model):
     referral_source = models.ForeignKey(
         "appointments.ReferralSource", verbose_name=_("doorverwezen door"),
         on_delete=models.PROTECT, null=True, blank=True, related_name="+",
+    )
+    invitation = models.ForeignKey(
+        Invitation, verbose_name=_("uitnodigingsbrief"), on_delete=models.SET_NULL,
+        null=True, blank=True, related_name="requests",
     )
     filled_in_by = models.CharField(
         _("ingevuld door"), max_length=10, choices=FilledInBy, default=FilledInBy.SELF

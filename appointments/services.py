@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from appointments.choices import Status
 from appointments.models import AppointmentRequest, ReferenceSequence, RequestEvent, Slot
+from appointments.signals import request_submitted
 
 LINK_SALT = "appointments.request-link"
 
@@ -67,6 +68,8 @@ def submit_request(*, municipality, fields, language, submission_key, slot=None)
                 request.status = Status.SCHEDULED
             request.save()
             RequestEvent.objects.create(request=request, kind=RequestEvent.Kind.CREATED)
+            # In the same transaction: the back office links a letter's addressees.
+            request_submitted.send(sender=AppointmentRequest, request=request)
             if request.slot_id:
                 RequestEvent.objects.create(
                     request=request, kind=RequestEvent.Kind.SLOT_BOOKED, note=str(request.slot)

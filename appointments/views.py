@@ -6,6 +6,7 @@ from django.conf import settings
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import get_language, gettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
@@ -13,7 +14,7 @@ from django_ratelimit.core import is_ratelimited
 
 from appointments.calendar import invitation
 from appointments.forms import AddInformationForm, CancelForm, RequestForm
-from appointments.models import AppointmentRequest
+from appointments.models import AppointmentRequest, Invitation
 from appointments.services import (
     RequestNotOpen,
     SlotTaken,
@@ -81,8 +82,30 @@ def request_form(request):
         if status == 200:
             status = 400
     else:
-        form = RequestForm(**options)
+        code = Invitation.clean_code(request.GET.get(INVITATION_PARAMETER))
+        form = RequestForm(initial={"invitation": code}, **options)
     return render(request, "appointments/request_form.html", {"form": form}, status=status)
+
+
+INVITATION_PARAMETER = "uitnodiging"
+
+
+@require_http_methods(["GET", "HEAD"])
+def invitation_link(request, code):
+    """The short link on an invitation letter: the request form in the letter's language,
+    carrying the letter's code. A mistyped code still leads to the form, without it."""
+    municipality = municipality_for_request(request)
+    if municipality is None:
+        raise Http404
+    letter = Invitation.objects.filter(
+        code=Invitation.clean_code(code), municipality=municipality
+    ).first()
+    language = letter.language if letter and municipality.offers(letter.language) else "nl"
+    with translation.override(language):
+        url = reverse("appointments:request")
+    if letter is None:
+        return redirect(url)
+    return redirect(f"{url}?{INVITATION_PARAMETER}={letter.code}")
 
 
 def request_for_submission(submission_key, municipality):

@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from appointments.choices import Channel, Status
 from appointments.models import AppointmentRequest, ReferenceSequence, ReferralSource, RequestEvent
+from backoffice.inflow import demo as inflow_demo
 from backoffice.models import ContactAttempt, Conversation, NeedCategory, Referral
 from home.models import Partner
 from portal.models import Municipality
@@ -35,6 +36,10 @@ TOPICS = ["dutch", "work", "housing", "education", "childcare", "leisure", "heal
 
 
 def load():
+    return load_cases() + inflow_demo.load()
+
+
+def load_cases():
     if Conversation.objects.exists():
         return []
     rng = random.Random(2026)  # noqa: S311 - demo data, not security

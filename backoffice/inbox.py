@@ -14,22 +14,12 @@ from appointments.models import AppointmentRequest
 from backoffice.models import Conversation
 from backoffice.permissions import colleagues, own_municipalities
 from portal.languages import SPOKEN_LANGUAGES
-from portal.scoping import MunicipalityScopedPolicy, ScopedViewSet
+from portal.scoping import ReadOnlyScopedPolicy, ScopedViewSet
 
 
-class RequestPolicy(MunicipalityScopedPolicy):
+class RequestPolicy(ReadOnlyScopedPolicy):
     """The inbox only reads: requests come from the form or desk registration, and every
     change goes through the case page, which follows the rules in backoffice/services.py."""
-
-    READ_ONLY = ("view",)
-
-    def user_has_permission(self, user, action):
-        return action in self.READ_ONLY and super().user_has_permission(user, action)
-
-    def user_has_any_permission(self, user, actions):
-        return super().user_has_any_permission(
-            user, [a for a in actions if a in self.READ_ONLY]
-        )
 
 
 # Registered before any view asks for the policy (see wagtail.permissions).

@@ -8,6 +8,9 @@ from appointments.models import ReferralSource, RequestEvent
 from backoffice import reports, views
 from backoffice.components import WorkPanel
 from backoffice.inbox import InboxViewSet
+from backoffice.inflow import views as inflow_views
+from backoffice.inflow.bulk_actions import LettersBulkAction, OutreachBulkAction
+from backoffice.inflow.viewsets import InflowImportViewSet, LetterTextViewSet, NewResidentViewSet
 from backoffice.models import NeedCategory
 from backoffice.permissions import can_work_on_cases
 
@@ -25,6 +28,13 @@ def register_case_urls():
              name="backoffice_follow_ups_results"),
         path("reports/referrals/", reports.ReferralsWaitingView.as_view(),
              name="backoffice_referrals"),
+        path("inflow/import/", inflow_views.upload, name="backoffice_inflow_upload"),
+        path("inflow/import/<str:token>/", inflow_views.mapping, name="backoffice_inflow_mapping"),
+        path("inflow/imports/<int:pk>/problems.csv", inflow_views.problems_report,
+             name="backoffice_inflow_problems"),
+        path("inflow/residents/<int:pk>/case/", inflow_views.start_case,
+             name="backoffice_inflow_start_case"),
+        path("reports/inflow/", inflow_views.figures, name="backoffice_inflow_figures"),
         path("reports/referrals/results/",
              reports.ReferralsWaitingView.as_view(results_only=True),
              name="backoffice_referrals_results"),
@@ -125,3 +135,40 @@ def register_need_categories():
 def register_referral_sources():
     return ManagedListViewSet("referral_sources", model=ReferralSource,
                               menu_label=_("Doorverwijzers"))
+
+
+class InflowFiguresMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm("backoffice.view_newresident")
+
+
+@hooks.register("register_reports_menu_item")
+def register_inflow_figures():
+    return InflowFiguresMenuItem(_("Instroom van nieuwe inwoners"),
+                                 reverse("backoffice_inflow_figures"), icon_name="table",
+                                 order=12)
+
+
+@hooks.register("register_admin_viewset")
+def register_new_residents():
+    return NewResidentViewSet("new_residents", add_to_admin_menu=True, menu_order=202)
+
+
+@hooks.register("register_admin_viewset")
+def register_inflow_imports():
+    return InflowImportViewSet("inflow_imports")
+
+
+@hooks.register("register_admin_viewset")
+def register_letter_texts():
+    return LetterTextViewSet("letter_texts")
+
+
+hooks.register("register_bulk_action", OutreachBulkAction)
+hooks.register("register_bulk_action", LettersBulkAction)
+
+
+@hooks.register("register_log_actions")
+def register_inflow_log_actions(actions):
+    actions.register_action("onthaal.letter_printed", _("Uitnodigingsbrief gemaakt"),
+                            _("Uitnodigingsbrief gemaakt"))

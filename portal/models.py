@@ -1,6 +1,6 @@
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser
-from django.core.validators import RegexValidator
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -64,6 +64,15 @@ class Municipality(models.Model):
         blank=True,
         help_text=_("Getoond bij de toestemming in elk formulier."),
     )
+    resident_retention_months = models.PositiveSmallIntegerField(
+        _("bewaartermijn nieuwe inwoners (maanden)"),
+        default=12,
+        validators=[MinValueValidator(1), MaxValueValidator(120)],
+        help_text=_(
+            "Zo lang na de inschrijving blijven naam, adres en contactgegevens van een nieuwe "
+            "inwoner bewaard. Daarna blijven alleen de cijfers over."
+        ),
+    )
     site = models.OneToOneField(
         "wagtailcore.Site",
         verbose_name=_("portaal (site)"),
@@ -104,6 +113,7 @@ class Municipality(models.Model):
             [FieldPanel("response_days"), FieldPanel("privacy_url")],
             heading=_("Aanvragen"),
         ),
+        MultiFieldPanel([FieldPanel("resident_retention_months")], heading=_("Bewaartermijnen")),
         FieldPanel("site"),
         FieldPanel("staff"),
     ]

@@ -23,10 +23,17 @@ APPOINTMENT_PERMISSIONS = [
     "appointments.view_slot",
 ]
 
+# The new-resident list: toeleiders call and write to the people on it.
+OUTREACH_PERMISSIONS = ["backoffice.view_newresident", "backoffice.change_newresident"]
+
 ROLE_PERMISSIONS = {
-    TOELEIDER: APPOINTMENT_PERMISSIONS,
+    TOELEIDER: [*APPOINTMENT_PERMISSIONS, *OUTREACH_PERMISSIONS],
     # Managed lists are archived, never deleted: no delete permission.
-    COORDINATOR: [*APPOINTMENT_PERMISSIONS,
+    COORDINATOR: [*APPOINTMENT_PERMISSIONS, *OUTREACH_PERMISSIONS,
+                  "backoffice.add_inflowimport", "backoffice.view_inflowimport",
+                  "backoffice.add_invitationlettertext", "backoffice.change_invitationlettertext",
+                  "backoffice.delete_invitationlettertext",
+                  "backoffice.view_invitationlettertext",
                   "backoffice.add_needcategory", "backoffice.change_needcategory",
                   "backoffice.view_needcategory", "appointments.add_referralsource",
                   "appointments.change_referralsource", "appointments.view_referralsource"],

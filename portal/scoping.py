@@ -30,6 +30,20 @@ class MunicipalityScopedPolicy(ModelPermissionPolicy):
         return self.model._default_manager.filter(municipality__in=municipalities_of(user))
 
 
+class ReadOnlyScopedPolicy(MunicipalityScopedPolicy):
+    """Only "view" through the viewset: changes go through the rules in a services module."""
+
+    READ_ONLY = ("view",)
+
+    def user_has_permission(self, user, action):
+        return action in self.READ_ONLY and super().user_has_permission(user, action)
+
+    def user_has_any_permission(self, user, actions):
+        return super().user_has_any_permission(
+            user, [a for a in actions if a in self.READ_ONLY]
+        )
+
+
 class OwnMunicipalityObjectMixin:
     """Lists hold only the user's municipalities' objects; opening another one gives a 404,
     as if it did not exist."""

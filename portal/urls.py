@@ -5,12 +5,15 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from appointments import views as appointment_views
 from home import views as home_views
 from portal import views
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("admin/", include(wagtailadmin_urls)),
+    # The short link printed on invitation letters.
+    path("u/<str:code>/", appointment_views.invitation_link, name="invitation_link"),
     path("documents/", include(wagtaildocs_urls)),
     path("", views.choose_language, name="choose_language"),
 ]

@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "crispy_forms",
     "crispy_bootstrap5",
     "phonenumber_field",
+    "django_countries",
     "django_tasks",
     "django_tasks_db",
     # Django
@@ -216,6 +217,9 @@ LOGGING = {
         # Request bodies and query strings can hold personal data: log no request details.
         "django.request": {"handlers": ["console"], "level": "ERROR", "propagate": False},
         "django_tasks": {"handlers": ["console"], "level": "WARNING", "propagate": False},
+        # WeasyPrint reports every page of a letter batch at INFO.
+        "weasyprint": {"handlers": ["console"], "level": "WARNING", "propagate": False},
+        "fontTools": {"handlers": ["console"], "level": "WARNING", "propagate": False},
     },
 }
 
@@ -237,5 +241,10 @@ ONTHAAL_SMS_BACKEND = os.environ.get("ONTHAAL_SMS_BACKEND", "")
 RATELIMIT_USE_CACHE = "default"
 # Behind a load balancer the client address is in X-Forwarded-For: see docs/deployment.md.
 RATELIMIT_IP_META_KEY = os.environ.get("RATELIMIT_IP_META_KEY") or None
+# New-resident lists (backoffice/inflow): the key of the hashes that recognise a person again
+# in a later list. Empty: SECRET_KEY is used; set it so that SECRET_KEY can be rotated.
+ONTHAAL_REGISTER_HASH_KEY = os.environ.get("ONTHAAL_REGISTER_HASH_KEY", "")
+# How long an uploaded list waits (in the cache) while the user maps and previews it.
+ONTHAAL_INFLOW_UPLOAD_SECONDS = 30 * 60
 PHONENUMBER_DEFAULT_REGION = "BE"
 PHONENUMBER_DEFAULT_FORMAT = "INTERNATIONAL"

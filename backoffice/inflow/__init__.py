@@ -1,0 +1,1 @@
+"""The monthly new-resident list: import, outreach, invitation letters and inflow figures."""
