@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from backoffice.models import InvitationLetterText
 from portal.languages import is_rtl
 
-MAX_LETTERS = 500  # one print run; larger batches are split by the user
+MAX_LETTERS = 120  # about 25 s of layout: a larger print run is made in parts
 
 
 def default_text(municipality):
