@@ -4,14 +4,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from icalendar import Calendar, Event, vCalAddress, vText
 
-from appointments.choices import SlotKind
-
-
-def slot_location(slot):
-    if slot.kind == SlotKind.PLACE:
-        return slot.place
-    return str(slot.get_kind_display())
-
 
 def invitation(request):
     """An .ics file (bytes) for the request's slot, in the active language."""
@@ -26,7 +18,7 @@ def invitation(request):
     event.add("dtstart", slot.starts_at)
     event.add("dtend", slot.ends_at)
     event.add("summary", _("Onthaalgesprek, gemeente %(name)s") % {"name": municipality.name})
-    event.add("location", vText(slot_location(slot)))
+    event.add("location", vText(slot.location))
     event.add(
         "description",
         _("Referentie: %(reference)s. Contact: %(phone)s, %(email)s.")

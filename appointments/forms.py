@@ -16,8 +16,16 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from phonenumber_field.formfields import PhoneNumberField
 
-from appointments.choices import CONTACT_METHODS, MOMENTS, Channel, FilledInBy
+from appointments.choices import (
+    CONTACT_METHODS,
+    DAY_PARTS,
+    MOMENTS,
+    WEEKDAYS,
+    Channel,
+    FilledInBy,
+)
 from appointments.models import Invitation, Slot
+from appointments.services import consent_text
 from home.life_domains import LIFE_DOMAINS
 from portal.languages import SPOKEN_LANGUAGES
 
@@ -69,8 +77,7 @@ def translated(choices):
 class SlotChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, slot):
         start = timezone.localtime(slot.starts_at)
-        where = slot.place if slot.place else slot.get_kind_display()
-        return f"{date_format(start, 'l j F, H:i')} · {where}"
+        return f"{date_format(start, 'l j F, H:i')} · {slot.location}"
 
 
 class RequestForm(forms.Form):
@@ -144,8 +151,6 @@ class RequestForm(forms.Form):
     def __init__(self, *args, municipality, language, topics=None, privacy_url="", **kwargs):
         super().__init__(*args, **kwargs)
         self.municipality = municipality
-        from appointments.services import consent_text
-
         self.fields["consent"].label = consent_text(municipality)
         self.fields["contact_language"].choices = translated(SPOKEN_LANGUAGES)
         self.fields["contact_language"].initial = language
@@ -156,7 +161,9 @@ class RequestForm(forms.Form):
         self.fields["contact_methods"].choices = translated(CONTACT_METHODS)
         self.fields["filled_in_by"].choices = FilledInBy.choices
         self.fields["slot"].queryset = Slot.objects.bookable(municipality)
-        if not self.fields["slot"].queryset.exists():
+        # Only on a fresh form: a sent form keeps the field, so that a chosen slot that was
+        # taken meanwhile (even the last one) gets its error instead of being dropped.
+        if not self.is_bound and not self.fields["slot"].queryset.exists():
             del self.fields["slot"]
         if privacy_url:
             self.fields["consent"].help_text = format_html(
@@ -278,8 +285,6 @@ def letter_fields(invitation):
 
 
 def translated_moments():
-    from appointments.choices import DAY_PARTS, WEEKDAYS
-
     days, parts = dict(WEEKDAYS), dict(DAY_PARTS)
     return [
         (code, f"{gettext(days[code.split('_')[0]])} {gettext(parts[code.split('_')[1]])}")

@@ -18,17 +18,19 @@ from appointments.choices import (
 from home.life_domains import LifeDomainsField
 from portal.fields import ManagedListItem, SpokenLanguagesField
 from portal.languages import LANGUAGES, SPOKEN_LANGUAGES
+from portal.models import MunicipalityOwnedQuerySet
 
 
-class SlotQuerySet(models.QuerySet):
-    def for_user(self, user):
-        from portal.models import Municipality
+class SlotQuerySet(MunicipalityOwnedQuerySet):
+    def bookable(self, municipality, now=None, notice=None):
+        """Free slots of a municipality that start at least `notice` from now.
 
-        return self.filter(municipality__in=Municipality.objects.for_user(user))
-
-    def bookable(self, municipality, now=None):
-        """Free slots of a municipality that start at least a day from now."""
-        start = (now or timezone.now()) + settings.ONTHAAL_SLOT_NOTICE
+        The notice is settings.ONTHAAL_SLOT_NOTICE (a day) unless given: staff who book for
+        someone pass timedelta(0), any free slot that has not started yet.
+        """
+        if notice is None:
+            notice = settings.ONTHAAL_SLOT_NOTICE
+        start = (now or timezone.now()) + notice
         return self.filter(
             municipality=municipality, starts_at__gte=start, request__isnull=True
         ).order_by("starts_at")
@@ -75,13 +77,10 @@ class Slot(models.Model):
         local = timezone.localtime(self.starts_at)
         return f"{local:%d/%m/%Y %H:%M} ({self.get_kind_display()})"
 
-
-class AppointmentRequestQuerySet(models.QuerySet):
-    def for_user(self, user):
-        """Requests of the municipalities this user works for."""
-        from portal.models import Municipality
-
-        return self.filter(municipality__in=Municipality.objects.for_user(user))
+    @property
+    def location(self):
+        """Where the conversation is, as the person reads it: the place, else the kind."""
+        return self.place or str(self.get_kind_display())
 
 
 class Invitation(models.Model):
@@ -209,7 +208,7 @@ class AppointmentRequest(models.Model):
     confirmation_sent_at = models.DateTimeField(null=True, blank=True, editable=False)
     staff_notified_at = models.DateTimeField(null=True, blank=True, editable=False)
 
-    objects = AppointmentRequestQuerySet.as_manager()
+    objects = MunicipalityOwnedQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("aanvraag")

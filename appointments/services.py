@@ -1,5 +1,7 @@
 """The rules of a request for a welcome conversation, shared by views, admin and commands."""
 
+from datetime import timedelta
+
 from django.conf import settings
 from django.core import signing
 from django.db import IntegrityError, transaction
@@ -87,10 +89,12 @@ def submit_request(*, municipality, fields, language, submission_key, slot=None)
 
 
 def lock_free_slot(slot, municipality):
-    """The slot, locked for this transaction, if it is still free; else SlotTaken."""
+    """The slot, locked for this transaction, if it is still free and has not started yet;
+    else SlotTaken. No notice here: the form offers slots a day ahead, staff any later one."""
     locked = (
-        Slot.objects.select_for_update()
-        .filter(pk=slot.pk, municipality=municipality, starts_at__gte=timezone.now())
+        Slot.objects.bookable(municipality, notice=timedelta(0))
+        .select_for_update(of=("self",))
+        .filter(pk=slot.pk)
         .first()
     )
     # Checked after the lock: a booking committed meanwhile is visible now.

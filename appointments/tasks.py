@@ -12,22 +12,14 @@ from django_tasks import task
 
 from appointments.calendar import invitation
 from appointments.models import AppointmentRequest, RequestEvent
+from appointments.services import link_token
 from appointments.sms import get_sender
 from portal import roles
 
 
 def private_link(request):
-    from appointments.services import link_token
-
     path = reverse("appointments:status", kwargs={"token": link_token(request)})
-    return portal_base_url(request.municipality) + path
-
-
-def portal_base_url(municipality):
-    site = municipality.site
-    if site is None:
-        return settings.WAGTAILADMIN_BASE_URL
-    return site.root_url
+    return request.municipality.portal_url + path
 
 
 def locked_request(**filters):

@@ -135,15 +135,24 @@ def _slot_taken_message():
     return gettext("Iemand anders koos dit moment net. Kies een ander moment.")
 
 
+def request_on_this_portal(request, token):
+    """The request a link token opens, if it belongs to the municipality of this portal (host);
+    else None, so a link never shows one municipality's request on another's portal."""
+    appointment = request_for_token(token)
+    municipality = municipality_for_request(request)
+    if appointment is None or municipality is None:
+        return None
+    if appointment.municipality_id != municipality.pk:
+        return None
+    return appointment
+
+
 @never_cache
 @require_http_methods(["GET", "HEAD", "POST"])
 def request_status(request, token):
     """The private page of one request: status, add information, cancel."""
-    appointment = request_for_token(token)
-    municipality = municipality_for_request(request)
-    if appointment is None or municipality is None or (
-        appointment.municipality_id != municipality.pk
-    ):
+    appointment = request_on_this_portal(request, token)
+    if appointment is None:
         return render(request, "appointments/link_expired.html", status=404)
     add_form, cancel_form = AddInformationForm(prefix="add"), CancelForm(prefix="cancel")
     message = None
@@ -186,7 +195,7 @@ def request_status(request, token):
 @never_cache
 @require_safe
 def request_calendar(request, token):
-    appointment = request_for_token(token)
+    appointment = request_on_this_portal(request, token)
     if appointment is None or appointment.slot is None:
         raise Http404
     response = HttpResponse(invitation(appointment), content_type="text/calendar; charset=utf-8")

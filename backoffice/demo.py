@@ -12,8 +12,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from appointments.choices import Channel, Status
-from appointments.models import AppointmentRequest, ReferenceSequence, ReferralSource, RequestEvent
-from backoffice.inflow import demo as inflow_demo
+from appointments.models import AppointmentRequest, ReferralSource, RequestEvent
+from appointments.services import next_reference
 from backoffice.models import ContactAttempt, Conversation, NeedCategory, Referral
 from home.models import Partner
 from portal.models import Municipality
@@ -36,6 +36,8 @@ TOPICS = ["dutch", "work", "housing", "education", "childcare", "leisure", "heal
 
 
 def load():
+    from backoffice.inflow import demo as inflow_demo  # it uses pick() from here
+
     return load_cases() + inflow_demo.load()
 
 
@@ -65,7 +67,7 @@ def build(municipality, rng):
     dutch_partner = next((p for p in partners if "Nederlands" in p.name), partners[0])
     today = timezone.localdate()
     low, high = MONTHLY[municipality.slug]
-    cases, created_at = [], []
+    cases = []
     for months_ago in range(MONTHS, -1, -1):
         first = (today.replace(day=1) - timedelta(days=30 * months_ago)).replace(day=1)
         growth = (MONTHS - months_ago) / MONTHS
@@ -100,9 +102,8 @@ def build(municipality, rng):
                 closed_at=moment + timedelta(days=40) if status in {
                     Status.CLOSED, Status.CANCELLED} else None,
             ))
-            created_at.append(moment)
     for case in sorted(cases, key=lambda c: c.created_at):
-        case.reference = reference_for(case.created_at.year)
+        case.reference = next_reference(case.created_at.year)
     AppointmentRequest.objects.bulk_create(cases)
     events, attempts, conversations = [], [], []
     for case in cases:
@@ -157,9 +158,3 @@ def status_for(rng, age_days):
     return pick(rng, [(Status.CLOSED, 7), (Status.HELD, 1), (Status.NO_SHOW, 1),
                       (Status.CANCELLED, 1)])
 
-
-def reference_for(year):
-    sequence, _created = ReferenceSequence.objects.get_or_create(year=year)
-    sequence.last_number += 1
-    sequence.save(update_fields=["last_number"])
-    return f"ONT-{year}-{sequence.last_number:04d}"

@@ -1,3 +1,5 @@
+from datetime import timedelta
+
 from django import forms
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
@@ -7,9 +9,9 @@ from appointments.choices import Channel, Status
 from appointments.forms import TextField, yes_no_field
 from appointments.models import ReferralSource, Slot
 from backoffice.models import ContactAttempt, Conversation, NeedCategory, Referral
-from home.life_domains import LIFE_DOMAINS
 from home.models import Partner
 from portal.languages import SPOKEN_LANGUAGES
+from portal.scoping import offer_municipalities
 
 
 def yes_no(label):
@@ -49,9 +51,7 @@ class DeskRegistrationForm(forms.Form):
 
     def __init__(self, *args, municipalities, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["municipality"].queryset = municipalities
-        if municipalities.count() == 1:
-            self.fields["municipality"].initial = municipalities.first().pk
+        offer_municipalities(self.fields["municipality"], municipalities)
 
     def request_fields(self):
         data = self.cleaned_data
@@ -97,15 +97,18 @@ class ScheduleForm(forms.Form):
 
     def __init__(self, *args, municipality, **kwargs):
         super().__init__(*args, **kwargs)
-        from django.utils import timezone
-
-        self.fields["slot"].queryset = Slot.objects.filter(
-            municipality=municipality, starts_at__gte=timezone.now(), request__isnull=True
-        ).order_by("starts_at")
+        # Staff may book up to the last moment; the public form keeps a notice period.
+        self.fields["slot"].queryset = Slot.objects.bookable(municipality, notice=timedelta(0))
 
 
 class StatusForm(forms.Form):
-    status = forms.ChoiceField(label=_("Nieuwe status"), choices=Status.choices)
+    """Close, no show, reopen: scheduling and recording a conversation have their own forms."""
+
+    status = forms.ChoiceField(
+        label=_("Nieuwe status"),
+        choices=[(value, label) for value, label in Status.choices
+                 if value not in (Status.SCHEDULED, Status.HELD)],
+    )
 
 
 class ConversationForm(forms.ModelForm):
@@ -113,8 +116,6 @@ class ConversationForm(forms.ModelForm):
         label=_("Vragen en noden"), required=False, widget=forms.CheckboxSelectMultiple,
         queryset=NeedCategory.objects.filter(archived=False),
     )
-    themes = forms.MultipleChoiceField(label=_("Besproken thema's"), required=False,
-                                       choices=LIFE_DOMAINS, widget=forms.CheckboxSelectMultiple)
     follow_up_in_six_months = forms.BooleanField(
         label=_("Opvolgen over zes maanden"), required=False
     )
@@ -134,9 +135,9 @@ class ConversationForm(forms.ModelForm):
             held_on = cleaned.get("held_on")
             if held_on:
                 cleaned["follow_up_on"] = held_on + Conversation.DEFAULT_FOLLOW_UP
-        if cleaned.get("follow_up") != Conversation.FollowUp.NONE and not cleaned.get(
-            "follow_up_on"
-        ):
+        if cleaned.get("follow_up") == Conversation.FollowUp.NONE:
+            cleaned["follow_up_on"] = None  # nothing to follow up: no date, no reminder
+        elif not cleaned.get("follow_up_on"):
             self.add_error("follow_up_on", _("Kies een datum om op te volgen."))
         return cleaned
 

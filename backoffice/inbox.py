@@ -3,7 +3,6 @@
 import django_filters
 import phonenumbers
 from django.db.models import Exists, OuterRef, Q
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
@@ -11,8 +10,8 @@ from wagtail.permissions import register_permission_policy
 
 from appointments.choices import Channel, Status
 from appointments.models import AppointmentRequest
-from backoffice.models import Conversation
 from backoffice.permissions import colleagues, own_municipalities
+from backoffice.queries import follow_ups_due, waiting_too_long
 from portal.languages import SPOKEN_LANGUAGES
 from portal.scoping import ReadOnlyScopedPolicy, ScopedViewSet
 
@@ -38,17 +37,20 @@ class InboxFilterSet(WagtailFilterSet):
     needs_interpreter = django_filters.BooleanFilter(label=_("Tolk nodig"))
     follow_up_due = django_filters.BooleanFilter(label=_("Opvolging te doen"),
                                                  method="filter_follow_up_due")
+    waiting_too_long = django_filters.BooleanFilter(label=_("Wacht langer dan de termijn"),
+                                                    method="filter_waiting_too_long")
 
     class Meta:
         model = AppointmentRequest
         fields = []
 
     def filter_follow_up_due(self, queryset, name, value):
-        due = Conversation.objects.filter(
-            request=OuterRef("pk"), follow_up_on__lte=timezone.localdate(),
-            follow_up_done_at__isnull=True,
-        ).exclude(follow_up=Conversation.FollowUp.NONE)
+        due = follow_ups_due(self.request.user).filter(request=OuterRef("pk"))
         return queryset.filter(Exists(due)) if value else queryset.exclude(Exists(due))
+
+    def filter_waiting_too_long(self, queryset, name, value):
+        late = waiting_too_long(self.request.user).values("pk")
+        return queryset.filter(pk__in=late) if value else queryset.exclude(pk__in=late)
 
 
 def phone_in(query):

@@ -4,12 +4,18 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from appointments.models import AppointmentRequest
+from portal.scoping import municipalities_of
 
 WORK_ON_CASES = "appointments.change_appointmentrequest"
+SEE_CASES = "appointments.view_appointmentrequest"
 
 
 def can_work_on_cases(user):
     return user.is_active and user.has_perm(WORK_ON_CASES)
+
+
+def can_see_cases(user):
+    return user.is_active and user.has_perm(SEE_CASES)
 
 
 def case_for_user(user, pk):
@@ -26,9 +32,7 @@ def case_for_user(user, pk):
 
 def own_municipalities(request):
     """Filter choices: the municipalities the signed-in user works for."""
-    from portal.models import Municipality
-
-    return Municipality.objects.for_user(request.user)
+    return municipalities_of(request.user)
 
 
 def colleagues(request):

@@ -51,14 +51,15 @@ def referrals_waiting(user):
 def waiting_too_long(user, today=None):
     """New requests older than their municipality's answer target (in working days)."""
     today = today or timezone.localdate()
-    requests = AppointmentRequest.objects.for_user(user).filter(status=Status.NEW)
+    from portal.models import Municipality
+
     late = Q(pk__in=[])
-    for municipality_id, days in (
-        requests.values_list("municipality_id", "municipality__response_days").distinct()
+    for municipality_id, days in Municipality.objects.for_user(user).values_list(
+        "pk", "response_days"
     ):
         limit = working_days_before(today, days)
         late |= Q(municipality_id=municipality_id, created_at__date__lt=limit)
-    return requests.filter(late)
+    return AppointmentRequest.objects.for_user(user).filter(late, status=Status.NEW)
 
 
 def dashboard_counts(user, now=None):

@@ -169,22 +169,26 @@ def update_contact_details(request, user, *, fields, seen_updated_at):
 
 
 @transaction.atomic
-def register_at_desk(*, municipality, user, fields):
-    """A person met at the desk or referred by a partner: a request made by staff."""
+def open_case(*, municipality, user, fields, note=""):
+    """A request made by staff, assigned to them, with its first timeline entry."""
     from appointments.services import next_reference
 
     request = AppointmentRequest.objects.create(
-        municipality=municipality,
-        reference=next_reference(),
-        status=Status.CONTACTED,
-        assigned_to=user,
-        consent_given_at=timezone.now(),
-        consent_text=_("Mondelinge toestemming, genoteerd door %(user)s.")
+        municipality=municipality, reference=next_reference(), assigned_to=user, **fields
+    )
+    _record(request, RequestEvent.Kind.CREATED, user, note or Channel(request.channel).label)
+    return request
+
+
+def register_at_desk(*, municipality, user, fields):
+    """A person met at the desk or referred by a partner: they consented in person."""
+    return open_case(municipality=municipality, user=user, fields={
+        "status": Status.CONTACTED,
+        "consent_given_at": timezone.now(),
+        "consent_text": _("Mondelinge toestemming, genoteerd door %(user)s.")
         % {"user": user.get_full_name() or user.username},
         **fields,
-    )
-    _record(request, RequestEvent.Kind.CREATED, user, Channel(request.channel).label)
-    return request
+    })
 
 
 def possible_duplicates(municipality, *, phone="", email="", name="", birth_year=None):

@@ -5,6 +5,8 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.utils.formats import date_format
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -12,7 +14,7 @@ from appointments.choices import Status
 from appointments.services import SlotTaken
 from backoffice import forms, services
 from backoffice.models import Referral
-from backoffice.permissions import can_work_on_cases, case_for_user
+from backoffice.permissions import can_work_on_cases, case_for_user, colleagues
 from portal.models import Municipality
 
 
@@ -44,9 +46,38 @@ def case_forms(case, data=None, action=None):
     }
 
 
+def request_answers(case):
+    """What the person answered in the form or at the desk, as (label, value) rows."""
+    from appointments.forms import translated_moments
+
+    def label(name):
+        return capfirst(case._meta.get_field(name).verbose_name)
+
+    def yes_no(value):
+        return "—" if value is None else (_("Ja") if value else _("Nee"))
+
+    moments = dict(translated_moments())
+    rows = [
+        (label("arrival_date"), date_format(case.arrival_date) if case.arrival_date else ""),
+        (label("birth_year"), case.birth_year or ""),
+        (label("topics"), ", ".join(case._meta.get_field("topics").labels(case.topics))),
+        (label("contact_methods"), ", ".join(
+            case._meta.get_field("contact_methods").labels(case.contact_methods))),
+        (label("preferred_moments"), ", ".join(
+            moments.get(code, code) for code in case.preferred_moments or [])),
+        (label("dutch_difficult"), yes_no(case.dutch_difficult)),
+        (label("works"), yes_no(case.works)),
+        (label("has_children"), yes_no(case.has_children)),
+        (label("filled_in_by"), case.get_filled_in_by_display()
+         + (f" · {case.partner_organisation}" if case.partner_organisation else "")),
+    ]
+    return [(name, value) for name, value in rows if value not in ("", None)]
+
+
 def render_case(request, case, case_forms_, status=200):
+    # Scheduling and holding a conversation have their own forms (slot, outcome).
     allowed = [
-        (value, label) for value, label in Status.choices
+        (value, label) for value, label in forms.StatusForm.base_fields["status"].choices
         if services.can_change(case.status, value)
     ]
     return TemplateResponse(
@@ -54,6 +85,7 @@ def render_case(request, case, case_forms_, status=200):
         "backoffice/case.html",
         {
             "case": case,
+            "answers": request_answers(case),
             "forms": case_forms_,
             "allowed_statuses": allowed,
             "referral_statuses": Referral.Status.choices,
@@ -101,7 +133,16 @@ def case_action(request, pk, action):
             "gegevens; uw wijzigingen zijn niet opgeslagen maar staan nog in het formulier."
         ))
     case.refresh_from_db()
-    return render_case(request, case, bound, status=400)
+    # The other forms show the case as it is now; the one sent keeps what was typed, and
+    # carries the new version, so that sending it again saves it.
+    shown = case_forms(case)
+    shown[action] = form
+    if action == "conversation":
+        shown["referrals"] = bound["referrals"]
+    if action == "details":
+        form.data = form.data.copy()
+        form.data["details-seen_updated_at"] = case.updated_at.isoformat()
+    return render_case(request, case, shown, status=400)
 
 
 def perform(action, case, form, bound, user):
@@ -116,9 +157,8 @@ def perform(action, case, form, bound, user):
     elif action == "status":
         services.change_status(case, data["status"], user)
     elif action == "conversation":
-        fields = {name: data[name] for name in [
-            "held_on", "duration_minutes", "language", "interpreter_used", "themes",
-            "needs_text", "follow_up", "follow_up_on"]}
+        fields = {name: data[name] for name in forms.ConversationForm.Meta.fields
+                  if name != "needs"}
         referrals = [
             (item["partner"], item["purpose"])
             for item in bound["referrals"].cleaned_data if item.get("partner")
@@ -147,17 +187,14 @@ def desk_registration(request):
     if request.method == "POST":
         form = forms.DeskRegistrationForm(request.POST, municipalities=municipalities)
         if form.is_valid():
-            data = form.cleaned_data
-            phone = data.get("phone")
+            data, fields = form.cleaned_data, form.request_fields()
             duplicates = list(services.possible_duplicates(
-                data["municipality"], phone=phone.as_e164 if phone else "",
-                email=data.get("email", ""), name=data["name"],
-                birth_year=data.get("birth_year"),
+                data["municipality"], phone=fields["phone"], email=fields["email"],
+                name=fields["name"], birth_year=fields["birth_year"],
             ))
             if not duplicates or data.get("confirm_duplicates"):
                 case = services.register_at_desk(
-                    municipality=data["municipality"], user=request.user,
-                    fields=form.request_fields(),
+                    municipality=data["municipality"], user=request.user, fields=fields,
                 )
                 messages.success(request, _("Geregistreerd als %(reference)s.")
                                  % {"reference": case.reference})
@@ -176,24 +213,23 @@ def desk_registration(request):
     )
 
 
+BULK_ASSIGN_LIMIT = 200  # a page one can read; the rest comes after these are shared out
+
+
 @require_http_methods(["GET", "HEAD", "POST"])
 def bulk_assign(request):
-    """Coordinators share out the open, unassigned cases of their municipalities."""
+    """Toeleiders and coordinators share out the open, unassigned cases of their municipalities
+    (the oldest first, at most BULK_ASSIGN_LIMIT at a time)."""
     if not can_work_on_cases(request.user):
         raise PermissionDenied
-    from django.contrib.auth import get_user_model
-
     from appointments.models import AppointmentRequest
 
-    municipalities = Municipality.objects.for_user(request.user)
-    cases = (
-        AppointmentRequest.objects.for_user(request.user)
-        .filter(status__in=[Status.NEW, Status.CONTACTED], assigned_to__isnull=True)
-        .select_related("municipality").order_by("created_at")
-    )
-    staff = get_user_model().objects.filter(
-        is_active=True, municipalities__in=municipalities
-    ).distinct().order_by("first_name", "username")
+    open_unassigned = AppointmentRequest.objects.for_user(request.user).filter(
+        status__in=[Status.NEW, Status.CONTACTED], assigned_to__isnull=True
+    ).order_by("created_at")
+    oldest = list(open_unassigned.values_list("pk", flat=True)[:BULK_ASSIGN_LIMIT])
+    cases = open_unassigned.filter(pk__in=oldest).select_related("municipality")
+    staff = colleagues(request).filter(is_active=True)
     form = forms.BulkAssignForm(request.POST or None, cases=cases, staff=staff)
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():

@@ -12,7 +12,7 @@ from backoffice.inflow import views as inflow_views
 from backoffice.inflow.bulk_actions import LettersBulkAction, OutreachBulkAction
 from backoffice.inflow.viewsets import InflowImportViewSet, LetterTextViewSet, NewResidentViewSet
 from backoffice.models import NeedCategory
-from backoffice.permissions import can_work_on_cases
+from backoffice.permissions import can_see_cases, can_work_on_cases
 
 
 @hooks.register("register_admin_urls")
@@ -43,7 +43,7 @@ def register_case_urls():
 
 class CaseReportMenuItem(MenuItem):
     def is_shown(self, request):
-        return request.user.has_perm("appointments.view_appointmentrequest")
+        return can_see_cases(request.user)
 
 
 @hooks.register("register_reports_menu_item")
@@ -60,7 +60,7 @@ def register_referrals_report():
 
 @hooks.register("construct_homepage_panels")
 def add_work_panel(request, panels):
-    if request.user.has_perm("appointments.view_appointmentrequest"):
+    if can_see_cases(request.user):
         panels.append(WorkPanel(request.user))
 
 

@@ -33,6 +33,8 @@ from serving import (  # noqa: E402
 )
 
 RUN = uuid.uuid4().hex[:8]
+# The "status" of a request that could not be sent: the form came without a CSRF cookie.
+NO_CSRF_COOKIE = 0
 
 
 class NoRedirect(urllib.request.HTTPRedirectHandler):
@@ -58,7 +60,10 @@ def send_one(base, number):
     status, headers, html = call(f"{base}/nl/onthaalgesprek/")
     if status != 200:
         return status, 0.0
-    cookie = re.search(r"csrftoken=([^;]+)", headers.get("Set-Cookie", "")).group(1)
+    cookies = "\n".join(headers.get_all("Set-Cookie") or [])
+    cookie = re.search(r"csrftoken=([^;]+)", cookies)
+    if cookie is None:
+        return NO_CSRF_COOKIE, 0.0
     hidden = dict(re.findall(r'name="(csrfmiddlewaretoken|started|submission_key)" '
                              r'value="([^"]+)"', html))
     fields = {
@@ -69,7 +74,7 @@ def send_one(base, number):
     started = time.perf_counter()
     status, _headers, _body = call(
         f"{base}/nl/onthaalgesprek/", urllib.parse.urlencode(fields).encode(),
-        {"Cookie": f"csrftoken={cookie}", "Referer": f"https://{HOST}/nl/onthaalgesprek/",
+        {"Cookie": f"csrftoken={cookie.group(1)}", "Referer": f"https://{HOST}/nl/onthaalgesprek/",
          "Content-Type": "application/x-www-form-urlencoded"},
     )
     return status, time.perf_counter() - started

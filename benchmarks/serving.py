@@ -65,7 +65,10 @@ def start_gunicorn(env, port, *, workers=2, threads=1):
 
 
 def percentiles(milliseconds):
+    """p50, p95 and p99 of the latencies; zeros when there are none (every request failed)."""
     ordered = sorted(milliseconds)
+    if not ordered:
+        return {"p50": 0, "p95": 0, "p99": 0}
 
     def at(p):
         return ordered[min(len(ordered) - 1, int(len(ordered) * p / 100))]

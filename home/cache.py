@@ -11,6 +11,8 @@ from django.conf import settings
 from django.core.cache import cache
 from django.utils.cache import patch_cache_control
 
+from portal.middleware import UNPREFIXED
+
 VERSION_KEY = "portal-page-cache-version"
 PREFIX = "portal-page"
 
@@ -40,15 +42,18 @@ def _key(request):
 def _cacheable_request(request):
     if request.method not in {"GET", "HEAD"}:
         return False
-    if request.path.startswith(("/admin/", "/documents/", "/static/", "/media/", "/healthz")):
+    if request.path.startswith(UNPREFIXED):
         return False
     user = getattr(request, "user", None)
     return not (user is not None and user.is_authenticated)
 
 
-def _cacheable_response(response):
+def _cacheable_response(request, response):
+    # The CSRF cookie is set after this middleware has seen the response: a page that
+    # asked for a token must never be served to someone else.
     return (
-        response.status_code == 200
+        not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
+        and response.status_code == 200
         and not response.streaming
         and not response.cookies
         and "Cookie" not in response.get("Vary", "")
@@ -73,7 +78,7 @@ class PortalPageCacheMiddleware:
             cached["X-Portal-Cache"] = "hit"
             return cached
         response = self.get_response(request)
-        if _cacheable_response(response):
+        if _cacheable_response(request, response):
             if hasattr(response, "render") and not response.is_rendered:
                 response.render()
             patch_cache_control(response, public=True, max_age=60)

@@ -16,6 +16,7 @@ from home.localization import live_localized_pages, localized_objects, reader_ur
 from home.panels import portal_edit_handler
 from portal.fields import SpokenLanguagesField
 from portal.languages import SOURCE_LANGUAGE
+from portal.models import MunicipalityOwnedQuerySet, telephone_link
 
 
 class PortalPage(Page):
@@ -248,17 +249,11 @@ class PartnerDirectoryPage(PortalSectionPage):
         return context
 
 
-class PartnerQuerySet(SearchableQuerySetMixin, models.QuerySet):
+class PartnerQuerySet(SearchableQuerySetMixin, MunicipalityOwnedQuerySet):
     def for_municipality(self, municipality):
         if municipality is None:
             return self.none()
         return self.filter(municipality=municipality)
-
-    def for_user(self, user):
-        """Partners of the municipalities this user works for."""
-        from portal.models import Municipality
-
-        return self.filter(municipality__in=Municipality.objects.for_user(user))
 
 
 class Partner(TranslatableMixin, index.Indexed, models.Model):
@@ -344,9 +339,12 @@ class Partner(TranslatableMixin, index.Indexed, models.Model):
     def save(self, *args, **kwargs):
         super().save(*args, **kwargs)
         if self.locale.language_code == SOURCE_LANGUAGE:
-            Partner.objects.filter(translation_key=self.translation_key).exclude(
+            translations = Partner.objects.filter(translation_key=self.translation_key).exclude(
                 pk=self.pk
-            ).update(**{name: getattr(self, name) for name in self.SHARED_FIELDS})
+            )
+            translations.update(**{name: getattr(self, name) for name in self.SHARED_FIELDS})
+            for translation in translations:  # update() skips the search index
+                index.insert_or_update_object(translation)
 
     @property
     def full_address(self):
@@ -366,7 +364,7 @@ class Partner(TranslatableMixin, index.Indexed, models.Model):
 
     @property
     def telephone_link(self):
-        return "tel:" + "".join(ch for ch in self.phone if ch.isdigit() or ch == "+")
+        return telephone_link(self.phone)
 
 
 def life_domain_tiles(home, request):

@@ -37,7 +37,7 @@ def search_portal(query, *, municipality, request):
     home_paths = [
         page.path for page in Page.objects.filter(translation_key=home.translation_key)
     ]
-    pages = Page.objects.live().filter(locale__in=locales)
+    pages = Page.objects.live().filter(locale__in=locales).specific()
     portal_pages = pages.none()
     for path in home_paths:
         portal_pages = portal_pages | pages.filter(path__startswith=path)
@@ -50,10 +50,12 @@ def search_portal(query, *, municipality, request):
         )[:MAX_RESULTS],
         reader_locale,
     )
+    by_id = {locale.pk: locale for locale in locales}
+    for page in page_hits:
+        page.locale = by_id[page.locale_id]  # search results drop select_related
     return {
         "pages": [
-            {"page": page.specific, "url": reader_url(page, request),
-             "in_dutch": page.locale_id != reader_locale.pk}
+            {"page": page, "url": reader_url(page, request), "in_dutch": page.shown_in_source}
             for page in page_hits
         ],
         "partners": partner_hits,

@@ -29,10 +29,8 @@ def grant_editors_on_translated_home(sender, instance, created, raw=False, **kwa
     if not created or raw:
         return
     from home.services import grant_editor_permissions
-    from portal.models import Municipality
+    from home.translation_status import municipality_of_page
 
-    municipality = Municipality.objects.filter(
-        site__root_page__translation_key=instance.translation_key
-    ).first()
+    municipality = municipality_of_page(instance)
     if municipality is not None:
         grant_editor_permissions(municipality)

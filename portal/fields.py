@@ -27,6 +27,10 @@ class CodeListField(models.JSONField):
     def get_choices_list(self):
         return self.choices_list
 
+    def labels(self, codes):
+        """The names of the chosen codes, translated, in the list's order."""
+        return [str(_(name)) for code, name in self.get_choices_list() if code in (codes or [])]
+
     def formfield(self, **kwargs):
         return forms.TypedMultipleChoiceField(
             choices=[(code, _(name)) for code, name in self.get_choices_list()],

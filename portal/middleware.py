@@ -1,7 +1,7 @@
 from django.middleware.locale import LocaleMiddleware as DjangoLocaleMiddleware
 
 # Addresses outside the language-prefixed public portal.
-UNPREFIXED = ("/admin/", "/documents/", "/healthz", "/static/", "/media/")
+UNPREFIXED = ("/admin/", "/documents/", "/healthz", "/static/", "/media/", "/u/")
 
 
 class LocaleMiddleware(DjangoLocaleMiddleware):

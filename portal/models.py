@@ -26,6 +26,18 @@ class MunicipalityQuerySet(models.QuerySet):
         return self.filter(staff=user)
 
 
+def telephone_link(number):
+    """A tel: link from a number as people write it ("011/99.01.00", "+32 11 99 01 00")."""
+    return "tel:" + "".join(ch for ch in number if ch.isdigit() or ch == "+")
+
+
+class MunicipalityOwnedQuerySet(models.QuerySet):
+    """For models with a `municipality`: the rows a user may see are their municipalities'."""
+
+    def for_user(self, user):
+        return self.filter(municipality__in=Municipality.objects.for_user(user))
+
+
 class Municipality(models.Model):
     """A municipality with its own portal (a Wagtail Site), staff and figures."""
 
@@ -131,5 +143,16 @@ class Municipality(models.Model):
         """Offered language codes in the portal's order, Dutch first."""
         return ordered(self.languages or [])
 
+    @property
+    def telephone_link(self):
+        return telephone_link(self.phone)
+
     def offers(self, language_code):
         return language_code in self.offered_languages
+
+    @property
+    def portal_url(self):
+        """The portal's address without a trailing slash, for links in mails and letters:
+        the site's root URL, or WAGTAILADMIN_BASE_URL while the municipality has no site."""
+        root = self.site.root_url if self.site is not None else settings.WAGTAILADMIN_BASE_URL
+        return root.rstrip("/")

@@ -49,12 +49,14 @@ class OwnMunicipalityObjectMixin:
     as if it did not exist."""
 
     def get_base_queryset(self):
-        return super().get_base_queryset().filter(
-            municipality__in=municipalities_of(self.request.user)
-        )
+        queryset = super().get_base_queryset()
+        if queryset.model is not self.model:
+            return queryset  # the history view lists log entries; get_object guards it
+        return queryset.filter(municipality__in=municipalities_of(self.request.user))
 
     def get_object(self, queryset=None):
-        obj = super().get_object(queryset)
+        # Wagtail's history view takes no queryset argument.
+        obj = super().get_object() if queryset is None else super().get_object(queryset)
         model = type(obj)
         if not model.objects.for_user(self.request.user).filter(pk=obj.pk).exists():
             raise Http404
@@ -65,16 +67,21 @@ def own_municipality_only(view_class):
     return type(view_class.__name__, (OwnMunicipalityObjectMixin, view_class), {})
 
 
+def offer_municipalities(field, municipalities, *, preselect=True):
+    """A municipality choice limited to these municipalities, preselected when only one."""
+    field.queryset = municipalities
+    if preselect and len(municipalities) == 1:
+        field.initial = municipalities[0].pk
+
+
 class MunicipalityScopedForm(WagtailAdminModelForm):
     """The municipality field offers only the user's municipalities (preselected if one)."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if "municipality" in self.fields and self.for_user is not None:
-            field = self.fields["municipality"]
-            field.queryset = municipalities_of(self.for_user)
-            if not self.instance.pk and field.queryset.count() == 1:
-                field.initial = field.queryset.first().pk
+            offer_municipalities(self.fields["municipality"], municipalities_of(self.for_user),
+                                 preselect=not self.instance.pk)
 
 
 SCOPED_VIEWS = ["index", "edit", "delete", "inspect", "history", "usage", "copy"]

@@ -36,8 +36,9 @@ class ResidentBulkAction(BulkAction):
             raise Http404  # as Wagtail does; other municipalities' people do not exist here
         return objects, {"items_with_no_access": []}
 
-    def object_context(self, obj):
-        return {"item": obj}
+    def get_context_data(self, **kwargs):
+        return {**super().get_context_data(**kwargs), "action_title": self.display_name,
+                "action_icon": self.icon, "confirm_text": self.confirm_text}
 
 
 class OutreachForm(forms.Form):
@@ -50,16 +51,17 @@ class OutreachBulkAction(ResidentBulkAction):
     action_type = "outreach"
     aria_label = gettext_lazy("Contact bijwerken voor de geselecteerde personen")
     template_name = "backoffice/inflow/bulk_outreach.html"
+    icon = "group"
+    confirm_text = gettext_lazy("Bijwerken")
     form_class = OutreachForm
     action_priority = 20
 
     def get_execution_context(self):
-        return {"outreach": self.cleaned_form.cleaned_data["outreach"],
-                "user": self.request.user}
+        return {"outreach": self.cleaned_form.cleaned_data["outreach"]}
 
     @classmethod
-    def execute_action(cls, objects, outreach=None, user=None, **kwargs):
-        return services.set_outreach(objects, outreach, user), 0
+    def execute_action(cls, objects, outreach=None, **kwargs):
+        return services.set_outreach(objects, outreach), 0
 
     def get_success_message(self, num_parent_objects, num_child_objects):
         return ngettext("Contact bijgewerkt voor %(count)s persoon.",
@@ -74,6 +76,8 @@ class LettersBulkAction(ResidentBulkAction):
     action_type = "letters"
     aria_label = gettext_lazy("Uitnodigingsbrieven maken voor de geselecteerde personen")
     template_name = "backoffice/inflow/bulk_letters.html"
+    icon = "doc-full"
+    confirm_text = gettext_lazy("PDF maken")
     form_class = LetterForm
     action_priority = 10
 
@@ -93,7 +97,7 @@ class LettersBulkAction(ResidentBulkAction):
             form.add_error(None, _("Hoogstens %(max)s brieven tegelijk.") % {"max": MAX_LETTERS})
             return self.form_invalid(form)
         language = form.cleaned_data["language"]
-        invitations = services.invite_households(groups, language, self.request.user)
+        invitations = services.invite_households(groups, language)
         pdf = letters_pdf(list(zip(invitations, groups, strict=True)), language)
         for members in groups:
             for member in members:

@@ -6,12 +6,14 @@ form only and are never stored, only their keyed hash. Generated with a fixed se
 """
 
 import random
-from datetime import date, datetime, time, timedelta
+from datetime import datetime, time, timedelta
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 
+from backoffice.demo import pick
+from backoffice.inflow.figures import shift_months
 from backoffice.inflow.services import BATCH_SIZE, anonymise_due_residents, resident_from
 from backoffice.inflow.values import folded, register_number_for
 from backoffice.models import InflowImport, NewResident
@@ -107,14 +109,8 @@ def load():
             f"({anonymised} past the retention period, anonymised)"]
 
 
-def pick(rng, weighted):
-    values, weights = zip(*weighted, strict=True)
-    return rng.choices(values, weights=weights)[0]
-
-
 def month_start(day, months_ago):
-    year, month = divmod(day.year * 12 + day.month - 1 - months_ago, 12)
-    return date(year, month + 1, 1)
+    return shift_months(day.replace(day=1), -months_ago)
 
 
 def build(municipality, rng):

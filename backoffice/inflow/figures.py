@@ -3,6 +3,7 @@
 They use only the statistical fields, so they stay the same after personal data is removed.
 """
 
+from calendar import monthrange
 from dataclasses import dataclass
 from datetime import date
 
@@ -59,6 +60,13 @@ def age_band_q(code):
     return Q(pk__in=[])
 
 
+def shift_months(day, months):
+    """The same day `months` later (earlier when negative), or the month's last day."""
+    year, month = divmod(day.year * 12 + day.month - 1 + months, 12)
+    month += 1
+    return day.replace(year=year, month=month, day=min(day.day, monthrange(year, month)[1]))
+
+
 @dataclass
 class Period:
     kind: str  # month, quarter or year
@@ -75,9 +83,7 @@ class Period:
     @property
     def end(self):
         """The first day after the period."""
-        months = {"month": 1, "quarter": 3, "year": 12}[self.kind]
-        index = self.start.year * 12 + self.start.month - 1 + months
-        return date(index // 12, index % 12 + 1, 1)
+        return shift_months(self.start, {"month": 1, "quarter": 3, "year": 12}[self.kind])
 
     @property
     def label(self):

@@ -8,6 +8,7 @@ from backoffice.inflow.columns import FIELDS
 from backoffice.inflow.reading import UnreadableFile, read_table
 from portal.languages import LANGUAGES
 from portal.models import Municipality
+from portal.scoping import offer_municipalities
 
 ALLOWED_EXTENSIONS = (".csv", ".txt", ".xlsx")
 
@@ -24,10 +25,7 @@ class UploadForm(forms.Form):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        municipalities = Municipality.objects.for_user(user)
-        self.fields["municipality"].queryset = municipalities
-        if municipalities.count() == 1:
-            self.fields["municipality"].initial = municipalities.first().pk
+        offer_municipalities(self.fields["municipality"], Municipality.objects.for_user(user))
         self.fields["file"].widget.attrs["accept"] = ",".join(ALLOWED_EXTENSIONS)
 
     def clean_file(self):
@@ -97,7 +95,8 @@ class PeriodForm(forms.Form):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["municipality"].queryset = Municipality.objects.for_user(user)
+        offer_municipalities(self.fields["municipality"], Municipality.objects.for_user(user),
+                             preselect=False)
 
     def clean(self):
         cleaned = super().clean()

@@ -47,14 +47,8 @@ def paragraphs(text):
     return [block.strip() for block in text.replace("\r\n", "\n").split("\n\n") if block.strip()]
 
 
-def portal_root(municipality):
-    site = municipality.site
-    root = site.root_url if site else settings.WAGTAILADMIN_BASE_URL
-    return root.rstrip("/")
-
-
 def short_link(invitation):
-    return portal_root(invitation.municipality) + reverse("invitation_link",
+    return invitation.municipality.portal_url + reverse("invitation_link",
                                                           args=[invitation.code])
 
 

@@ -8,10 +8,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from appointments.choices import Channel, Status
-from appointments.models import AppointmentRequest, Invitation
+from appointments.models import Invitation
 from backoffice.inflow.columns import LABELS
+from backoffice.inflow.figures import shift_months
 from backoffice.inflow.values import clean_record, folded, keyed_hash
 from backoffice.models import InflowColumnMapping, InflowImport, NewResident
+from backoffice.services import open_case
 
 BATCH_SIZE = 1000
 
@@ -122,7 +124,7 @@ def _chunks(items, size=BATCH_SIZE):
         yield items[start:start + size]
 
 
-def set_outreach(residents, outreach, user=None):
+def set_outreach(residents, outreach):
     """Mark people invited, called, reached or not interested."""
     ids = [resident.pk for resident in residents]
     return NewResident.objects.filter(pk__in=ids, anonymised_at__isnull=True).update(
@@ -134,42 +136,28 @@ def set_outreach(residents, outreach, user=None):
 def start_case(resident, user):
     """Turn a person on the list into a case, linked to their record. A person invited by
     letter counts under the letter channel, anyone else under phone."""
-    from appointments.models import RequestEvent
-    from backoffice.services import _record
-
     resident = NewResident.objects.select_for_update().get(pk=resident.pk)
     if resident.case_id:
         return resident.case
-    channel = Channel.LETTER if resident.invitation_id else Channel.PHONE
-    case = AppointmentRequest.objects.create(
-        municipality=resident.municipality,
-        reference=_next_reference(),
-        status=Status.NEW,
-        channel=channel,
-        invitation=resident.invitation,
-        assigned_to=user,
-        name=f"{resident.first_name} {resident.last_name}".strip(),
-        phone=resident.phone,
-        email=resident.email,
-        postal_code=resident.postal_code,
-        address=resident.address,
-        arrival_date=resident.registered_on,
-        birth_year=resident.birth_year,
+    resident.case = open_case(
+        municipality=resident.municipality, user=user,
+        note=_("Uit de lijst van nieuwe inwoners"),
+        fields={
+            "status": Status.NEW,
+            "channel": Channel.LETTER if resident.invitation_id else Channel.PHONE,
+            "invitation": resident.invitation,
+            "name": f"{resident.first_name} {resident.last_name}".strip(),
+            "phone": resident.phone, "email": resident.email,
+            "postal_code": resident.postal_code, "address": resident.address,
+            "arrival_date": resident.registered_on, "birth_year": resident.birth_year,
+        },
     )
-    _record(case, RequestEvent.Kind.CREATED, user, _("Uit de lijst van nieuwe inwoners"))
-    resident.case = case
     if resident.outreach in (NewResident.Outreach.NEW, NewResident.Outreach.INVITED,
                              NewResident.Outreach.CALLED):
         resident.outreach = NewResident.Outreach.REACHED
         resident.outreach_changed_at = timezone.now()
     resident.save(update_fields=["case", "outreach", "outreach_changed_at"])
-    return case
-
-
-def _next_reference():
-    from appointments.services import next_reference
-
-    return next_reference()
+    return resident.case
 
 
 def link_letter_request(request):
@@ -208,7 +196,7 @@ def household_members(residents):
 
 
 @transaction.atomic
-def invite_households(groups, language, user=None):
+def invite_households(groups, language):
     """One invitation (code) per household, linked to its members, who are marked invited."""
     invitations = []
     for members in groups:
@@ -239,16 +227,9 @@ def anonymise_due_residents(today=None):
     blank = {name: ("" if name != "birth_date" else None) for name in NewResident.PERSONAL_FIELDS}
     done = 0
     for municipality in Municipality.objects.all():
-        cutoff = months_before(today, municipality.resident_retention_months)
+        cutoff = shift_months(today, -municipality.resident_retention_months)
         done += NewResident.objects.filter(
             municipality=municipality, registered_on__lt=cutoff, anonymised_at__isnull=True
         ).update(anonymised_at=timezone.now(), **blank)
     return done
 
-
-def months_before(day, months):
-    from calendar import monthrange
-
-    year, month = divmod(day.year * 12 + day.month - 1 - months, 12)
-    month += 1
-    return day.replace(year=year, month=month, day=min(day.day, monthrange(year, month)[1]))

@@ -18,6 +18,7 @@ from django.core.validators import validate_email
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from backoffice.inflow.columns import FIELDS
 from backoffice.models import NewResident
 
 DATE_FORMATS = ["%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y", "%Y-%m-%d", "%d/%m/%y", "%Y%m%d"]
@@ -162,8 +163,6 @@ PARSERS = {
 
 def clean_record(record, today=None):
     """(values, problems): values by field name; problems as [(field, text)]."""
-    from backoffice.inflow.columns import FIELDS
-
     today = today or timezone.localdate()
     values, problems = {}, []
     for field in FIELDS:

@@ -26,6 +26,7 @@ from backoffice.inflow.figures import Period, inflow_figures, per_municipality
 from backoffice.inflow.forms import MappingForm, PeriodForm, UploadForm
 from backoffice.inflow.reading import Table
 from backoffice.models import InflowImport, NewResident
+from backoffice.permissions import can_work_on_cases
 from portal.models import Municipality
 
 IMPORT_PERMISSION = "backoffice.add_inflowimport"
@@ -130,13 +131,12 @@ def problems_report(request, pk):
 @require_POST
 def start_case(request, pk):
     """One click: the person on the list becomes a case, and the case page opens."""
-    if not request.user.has_perm("backoffice.change_newresident"):
+    if not (request.user.has_perm("backoffice.change_newresident")
+            and can_work_on_cases(request.user)):
         raise PermissionDenied
     resident = get_object_or_404(
         NewResident.objects.for_user(request.user).filter(anonymised_at__isnull=True), pk=pk
     )
-    if not request.user.has_perm("appointments.change_appointmentrequest"):
-        raise PermissionDenied
     case = services.start_case(resident, request.user)
     return redirect(reverse("backoffice_case", args=[case.pk]))
 

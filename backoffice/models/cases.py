@@ -104,6 +104,10 @@ class Conversation(models.Model):
     def __str__(self):
         return f"{self.held_on:%d/%m/%Y}"
 
+    @property
+    def theme_labels(self):
+        return self._meta.get_field("themes").labels(self.themes)
+
 
 class Referral(models.Model):
     """An active referral to a partner, followed until the partner gives feedback."""

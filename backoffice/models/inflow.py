@@ -12,14 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from portal.languages import LANGUAGES
-
-
-class ForUserQuerySet(models.QuerySet):
-    def for_user(self, user):
-        """Rows of the municipalities this user works for."""
-        from portal.models import Municipality
-
-        return self.filter(municipality__in=Municipality.objects.for_user(user))
+from portal.models import MunicipalityOwnedQuerySet
 
 
 class InflowImport(models.Model):
@@ -42,7 +35,7 @@ class InflowImport(models.Model):
     # [{"row": 4, "column": "geboortedatum", "problem": "..."}]: never the values themselves.
     problems = models.JSONField(_("problemen"), default=list, blank=True)
 
-    objects = ForUserQuerySet.as_manager()
+    objects = MunicipalityOwnedQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("inlezing van nieuwe inwoners")
@@ -138,7 +131,7 @@ class NewResident(models.Model):
     imported_at = models.DateTimeField(_("ingelezen op"), default=timezone.now)
     anonymised_at = models.DateTimeField(_("geanonimiseerd op"), null=True, blank=True)
 
-    objects = ForUserQuerySet.as_manager()
+    objects = MunicipalityOwnedQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("nieuwe inwoner")
@@ -200,7 +193,7 @@ class InvitationLetterText(models.Model):
         help_text=_("In eenvoudige taal. Lege regels maken nieuwe alinea's."),
     )
 
-    objects = ForUserQuerySet.as_manager()
+    objects = MunicipalityOwnedQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("tekst van de uitnodigingsbrief")

@@ -191,7 +191,7 @@ CRISPY_TEMPLATE_PACK = "bootstrap5"
 # Background work: the tasks API. Immediate unless an environment says otherwise.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
-# E-mail: EMAIL_URL-style settings kept simple: host, port and credentials.
+# E-mail over SMTP: host, port and credentials from the environment.
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
 EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))

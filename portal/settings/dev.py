@@ -12,5 +12,7 @@ EMAIL_BACKEND = os.environ.get(
     "EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
 )
 ONTHAAL_DEMO_ALLOWED = True
+# SMS confirmations are printed to the console, like the mails.
+ONTHAAL_SMS_BACKEND = os.environ.get("ONTHAAL_SMS_BACKEND", "appointments.sms.ConsoleSender")
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True

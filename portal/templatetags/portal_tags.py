@@ -1,5 +1,5 @@
 from django import template
-from django.urls import translate_url
+from django.urls import reverse, translate_url
 from django.utils.translation import get_language, get_language_info
 from wagtail.models import Page
 
@@ -94,7 +94,7 @@ def portal_navigation(context):
         ]
     return {
         "sections": sections,
-        "search_url": f"/{get_language()}/zoeken/",
+        "search_url": reverse("portal_search"),
         "request_url": conversation_request_url(),
         "current_path": request.path,
     }

@@ -4,6 +4,8 @@ import uuid
 from datetime import timedelta
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -133,4 +135,104 @@ def test_requests_are_ordered_newest_first(client, users, requests_of):
     client.force_login(users[roles.TOELEIDER])
     listing = client.get(reverse("appointment_requests:index")).content.decode()
     assert listing.index(second.reference) < listing.index(first.reference)
-    assert AppointmentRequest.objects.filter(pk__in=[first.pk, second.pk]).count() == 2
+
+
+@pytest.fixture
+def booked_slot(demo):
+    slot = Slot.objects.bookable(demo["heidebeek"]).first()
+    submit_request(
+        municipality=demo["heidebeek"], language="nl", submission_key=uuid.uuid4(), slot=slot,
+        fields={"name": "Persoon met afspraak", "phone": "+32470000222",
+                "contact_language": "nl"},
+    )
+    return slot
+
+
+def slot_data(slot, **changes):
+    """The edit form of a slot as the browser sends it, with some values changed."""
+    data = {
+        "municipality": slot.municipality_id, "toeleider": slot.toeleider_id or "",
+        "starts_at": timezone.localtime(slot.starts_at).strftime("%Y-%m-%d %H:%M"),
+        "ends_at": timezone.localtime(slot.ends_at).strftime("%Y-%m-%d %H:%M"),
+        "kind": slot.kind, "place": slot.place, "languages": slot.languages,
+    }
+    return {**data, **changes}
+
+
+def test_a_booked_slot_keeps_its_time_and_municipality(client, demo, users, booked_slot):
+    client.force_login(users[roles.TOELEIDER])
+    url = reverse("slots:edit", args=[booked_slot.pk])
+    reference = AppointmentRequest.objects.get(slot=booked_slot).reference
+    later = timezone.localtime(booked_slot.starts_at) + timedelta(hours=2)
+    for change in [
+        {"starts_at": later.strftime("%Y-%m-%d %H:%M"),
+         "ends_at": (later + timedelta(minutes=45)).strftime("%Y-%m-%d %H:%M")},
+        {"ends_at": (later + timedelta(minutes=45)).strftime("%Y-%m-%d %H:%M")},
+    ]:
+        response = client.post(url, slot_data(booked_slot, **change))
+        assert response.status_code == 200
+        html = response.content.decode()
+        assert "Dit afspraakmoment is geboekt" in html and reference in html
+    unchanged = Slot.objects.get(pk=booked_slot.pk)
+    assert (unchanged.starts_at, unchanged.ends_at) == (booked_slot.starts_at, booked_slot.ends_at)
+    # What the person was not told can change.
+    response = client.post(url, slot_data(booked_slot, place="Gemeentehuis, zaal 2"))
+    assert response.status_code == 302
+    assert Slot.objects.get(pk=booked_slot.pk).place == "Gemeentehuis, zaal 2"
+    # A free slot still moves.
+    free = Slot.objects.bookable(demo["heidebeek"]).first()
+    response = client.post(reverse("slots:edit", args=[free.pk]), slot_data(
+        free, starts_at=later.strftime("%Y-%m-%d %H:%M"),
+        ends_at=(later + timedelta(minutes=45)).strftime("%Y-%m-%d %H:%M"),
+    ))
+    assert response.status_code == 302
+    assert Slot.objects.get(pk=free.pk).starts_at == later.replace(second=0, microsecond=0)
+
+
+def test_a_booked_slot_is_not_deleted(client, demo, users, booked_slot):
+    client.force_login(users[roles.TOELEIDER])
+    url = reverse("slots:delete", args=[booked_slot.pk])
+    for response in [client.get(url), client.post(url)]:
+        assert response.status_code == 302
+        assert response["Location"] == reverse("slots:index")
+    assert AppointmentRequest.objects.get(slot=booked_slot).name == "Persoon met afspraak"
+    html = client.get(response["Location"]).content.decode()
+    assert "kan niet verwijderd worden" in html
+    free = Slot.objects.bookable(demo["heidebeek"]).first()
+    assert client.post(reverse("slots:delete", args=[free.pk])).status_code == 302
+    assert not Slot.objects.filter(pk=free.pk).exists()
+
+
+def test_the_slot_list_does_not_query_per_row(client, demo, users):
+    client.force_login(users["superuser"])
+    url = reverse("slots:index") + "?kind=video"
+    start = timezone.now() + timedelta(days=40)
+
+    def add_video_slots(first, count):
+        for number in range(first, first + count):
+            Slot.objects.create(
+                municipality=demo["heidebeek" if number % 2 else "linderode"],
+                toeleider=UserFactory(username=f"appt-video-{number}"),
+                starts_at=start + timedelta(hours=number),
+                ends_at=start + timedelta(hours=number, minutes=30), kind="video",
+            )
+
+    def queries():
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(url).status_code == 200
+        return len(captured)
+
+    add_video_slots(0, 1)
+    queries()  # warm up caches
+    one = queries()
+    add_video_slots(1, 5)
+    assert queries() == one
+
+
+def test_slot_toeleiders_are_active_staff_of_own_municipalities(client, demo, users):
+    UserFactory(username="appt-left", municipalities=[demo["heidebeek"]], is_active=False)
+    client.force_login(users[roles.TOELEIDER])
+    form = client.get(reverse("slots:add")).context["form"]
+    names = set(form.fields["toeleider"].queryset.values_list("username", flat=True))
+    assert {"toeleider.heidebeek", users[roles.TOELEIDER].username} <= names
+    assert "toeleider.linderode" not in names and "appt-left" not in names

@@ -9,7 +9,7 @@ from django.utils import translation
 
 from appointments.models import RequestEvent
 from appointments.services import submit_request
-from appointments.sms import MemorySender
+from appointments.sms import MemorySender, get_sender
 from appointments.tasks import notify_staff, send_confirmation
 
 pytestmark = pytest.mark.django_db
@@ -79,12 +79,18 @@ def test_each_mail_is_sent_once_even_if_the_task_runs_again(submit, heidebeek):
     assert len(mail.outbox) == count
 
 
-def test_no_email_no_mail_and_sms_is_off_by_default(submit, heidebeek):
+def test_sms_is_off_by_default(settings):
+    assert not settings.ONTHAAL_SMS_BACKEND and get_sender() is None
+
+
+@override_settings(ONTHAAL_SMS_BACKEND="appointments.sms.MemorySender")
+def test_no_email_no_mail_and_no_sms_unless_chosen(submit, heidebeek):
     MemorySender.outbox.clear()
-    request = submit(heidebeek, "nl", email="", contact_methods=["sms"])
+    request = submit(heidebeek, "nl", email="", contact_methods=["phone"])
     assert request.reference
     assert all(address.endswith("@woudrand.example") for m in mail.outbox for address in m.to)
     assert MemorySender.outbox == []
+    assert not request.events.filter(kind=RequestEvent.Kind.CONFIRMATION_SENT).exists()
 
 
 @override_settings(ONTHAAL_SMS_BACKEND="appointments.sms.MemorySender")
@@ -94,3 +100,10 @@ def test_the_sms_hook_sends_the_confirmation_when_switched_on(submit, heidebeek)
     assert len(MemorySender.outbox) == 1
     number, text = MemorySender.outbox[0]
     assert number.replace(" ", "") == "+32470999888" and request.reference in text
+
+
+def test_links_in_mails_start_at_the_portal_or_the_admin_address_without_a_site(heidebeek):
+    assert heidebeek.portal_url == "http://heidebeek.localhost"
+    heidebeek.site = None
+    with override_settings(WAGTAILADMIN_BASE_URL="https://onthaal.example/"):
+        assert heidebeek.portal_url == "https://onthaal.example"

@@ -102,6 +102,14 @@ def test_a_tampered_or_foreign_link_opens_nothing(web, appointment):
     assert host_client("linderode").get(url).status_code == 404
 
 
+def test_the_calendar_invitation_opens_only_on_the_own_portal(web, appointment):
+    url = status_url(appointment) + "afspraak.ics"
+    assert web.get(url).status_code == 200
+    response = host_client("linderode").get(url)
+    assert response.status_code == 404
+    assert appointment.reference not in response.content.decode()
+
+
 def test_the_token_holds_no_personal_data(appointment):
     import base64
 

@@ -31,6 +31,31 @@ def test_opening_a_case_is_logged_as_a_view_of_personal_data(client, toeleider, 
     assert access.user == toeleider and access.action == "view"
 
 
+def test_the_case_page_shows_the_persons_answers_and_every_contact_attempt(
+    client, toeleider, case_of
+):
+    case = case_of(topics=["work", "housing"], contact_methods=["whatsapp"],
+                   preferred_moments=["mon_morning"], dutch_difficult=True, has_children=False)
+    act(client, case, "contact", {"contact-method": "phone", "contact-reached": "no",
+                                  "contact-note": "Voicemail ingesproken"})
+    html = client.get(reverse("backoffice_case", args=[case.pk])).content.decode()
+    for shown in ["Werk", "Wonen", "WhatsApp", "Nederlands praten is moeilijk",
+                  "Voicemail ingesproken"]:
+        assert shown in html, shown
+
+
+def test_scheduling_and_holding_are_not_plain_status_buttons(client, toeleider, case_of):
+    case = case_of()
+    page = client.get(reverse("backoffice_case", args=[case.pk]))
+    offered = {value for value, _label in page.context["allowed_statuses"]}
+    assert Status.CLOSED in offered
+    assert not offered & {Status.SCHEDULED, Status.HELD}
+    refused = act(client, case, "status", {"status-status": Status.HELD})
+    assert refused.status_code == 400
+    case.refresh_from_db()
+    assert case.status == Status.NEW
+
+
 def test_a_reached_contact_attempt_moves_a_new_case_to_contacted(client, toeleider, case_of):
     case = case_of()
     response = act(client, case, "contact", {"contact-method": "phone", "contact-reached": "yes"})
@@ -91,6 +116,30 @@ def test_recording_a_conversation_with_needs_referrals_and_a_follow_up(client, t
     assert str(conversation.follow_up_on) == "2027-05-21"
     case.refresh_from_db()
     assert case.status == Status.HELD
+    html = client.get(reverse("backoffice_case", args=[case.pk])).content.decode()
+    for shown in ["Zoekt avondles Nederlands.", "met tolk", "50 min", "Nederlands leren"]:
+        assert shown in html, shown
+
+
+def test_no_follow_up_means_no_follow_up_date(client, toeleider, case_of):
+    case = case_of()
+    data = {"conversation-held_on": "2026-11-20", "conversation-duration_minutes": "30",
+            "conversation-language": "nl", "conversation-follow_up": "none",
+            "conversation-follow_up_in_six_months": "on",
+            "referral-TOTAL_FORMS": "0", "referral-INITIAL_FORMS": "0",
+            "referral-MIN_NUM_FORMS": "0", "referral-MAX_NUM_FORMS": "10"}
+    assert act(client, case, "conversation", data).status_code == 302
+    assert Conversation.objects.get(request=case).follow_up_on is None
+
+
+def test_conversation_themes_are_offered_in_the_staff_members_language(case_of):
+    from django.utils import translation
+
+    from backoffice.forms import ConversationForm
+
+    with translation.override("fr"):
+        labels = {code: str(name) for code, name in ConversationForm().fields["themes"].choices}
+    assert labels["dutch"] == "Apprendre le néerlandais"
 
 
 def test_a_referral_without_purpose_keeps_everything_typed(client, toeleider, case_of, demo):
@@ -135,6 +184,12 @@ def test_the_second_of_two_simultaneous_edits_is_refused_not_lost(client, toelei
     assert "Karim Voorbeeldig" in html  # what the second person typed is still there
     case.refresh_from_db()
     assert case.name == "Karim V."
+    # Having seen the new data, sending the kept form again saves it.
+    form = second.context["forms"]["details"]
+    third = act(client, case, "details", form.data.dict())
+    assert third.status_code == 302
+    case.refresh_from_db()
+    assert case.name == "Karim Voorbeeldig"
 
 
 def test_desk_registration_warns_about_possible_duplicates_first(client, toeleider, case_of,

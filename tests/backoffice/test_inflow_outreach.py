@@ -159,6 +159,11 @@ def test_the_outreach_list_filters(client, coordinator, imported):
     assert names(household="together") == {"Amina", "Youssef", "Lina", "Olena", "Taras"}
     assert names(household="alone") == {"Zoë", "Jan", "Kwame"}
     assert names(month="nonsense") == set(imported)
+    NewResident.objects.filter(pk=imported["Zoë"].pk).update(
+        invitation=Invitation.objects.create(code="ZZZZ2345", municipality=imported["Zoë"]
+                                             .municipality))
+    assert names(invited="true") == {"Zoë"}
+    assert names(invited="false") == set(imported) - {"Zoë"}
 
 
 def test_one_click_turns_a_person_into_a_case(client, coordinator, imported):
@@ -307,9 +312,15 @@ def test_retention_removes_personal_fields_and_keeps_the_figures(heidebeek, impo
     assert inflow_figures(residents, Period("month", 2026, 10)) == before
 
 
-def test_the_retention_command_runs(heidebeek):
+def test_the_retention_command_anonymises_what_is_due(heidebeek, imported):
     from django.core.management import call_command
 
+    old = imported["Jan"]
+    NewResident.objects.filter(pk=old.pk).update(registered_on=date(2020, 1, 6))
     out = io.StringIO()
     call_command("apply_retention", stdout=out)
     assert "new-resident records anonymised" in out.getvalue()
+    old.refresh_from_db()
+    assert old.anonymised_at is not None and old.last_name == ""
+    assert not NewResident.objects.filter(pk=imported["Amina"].pk,
+                                          anonymised_at__isnull=False).exists()

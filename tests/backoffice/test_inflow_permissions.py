@@ -6,10 +6,17 @@ from datetime import date
 import pytest
 from django.urls import reverse
 
-from backoffice.models import NewResident
+from backoffice.models import InflowImport, NewResident
 from tests.backoffice.test_permission_table import USERS, expect
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def inflow_import(demo):
+    return InflowImport.objects.create(municipality=demo["heidebeek"], file_name="lijst.csv",
+                                       problems=[{"row": 2, "column": "naam",
+                                                  "problem": "ontbreekt"}])
 
 
 @pytest.fixture
@@ -41,6 +48,11 @@ TABLE = [
      expect("login", "ok", "hidden", "ok", "denied", "ok")),
     (("backoffice_inflow_start_case", "resident", "post"),
      expect("login", "ok", "hidden", "ok", "denied", "ok")),
+    (("backoffice_inflow_problems", "import", "get"),
+     expect("login", "denied", "denied", "ok", "denied", "ok")),
+    # An upload token of nobody's: those who may import are sent back to the upload.
+    (("backoffice_inflow_mapping", "token", "get"),
+     expect("login", "denied", "denied", "upload", "denied", "upload")),
 ]
 
 
@@ -57,6 +69,8 @@ def outcome(response):
             return "login"
         if re.search(r"/admin/cases/\d+/$|/admin/new_residents/", location):
             return "ok"
+        if location.endswith("/admin/inflow/import/"):
+            return "upload"
         return "denied"
     return f"status {response.status_code}"
 
@@ -64,7 +78,7 @@ def outcome(response):
 @pytest.mark.parametrize("user", USERS)
 @pytest.mark.parametrize(("route", "expected"), TABLE,
                          ids=[f"{row[0][0]}-{row[0][2]}" for row in TABLE])
-def test_inflow_url_per_user(client, staff, resident, user, route, expected):
+def test_inflow_url_per_user(client, staff, resident, inflow_import, user, route, expected):
     name, needs, method = route
     if user != "anonymous":
         client.force_login(staff[user])
@@ -72,7 +86,9 @@ def test_inflow_url_per_user(client, staff, resident, user, route, expected):
         url = (f"/admin/bulk/backoffice/newresident/{name[5:]}/?id={resident.pk}"
                "&next=/admin/new_residents/")
     else:
-        url = reverse(name, args=[resident.pk] if needs else [])
+        args = {"resident": [resident.pk], "import": [inflow_import.pk],
+                "token": ["unknown-token"], None: []}[needs]
+        url = reverse(name, args=args)
     data = {"outreach": "called"} if name == "bulk:outreach" else {}
     response = client.post(url, data) if method == "post" else client.get(url)
     assert outcome(response) == expected[user]

@@ -45,6 +45,10 @@ TABLE = [
      expect("login", "ok", "ok", "ok", "denied", "ok")),
     (("backoffice_referrals", False, "get", None),
      expect("login", "ok", "ok", "ok", "denied", "ok")),
+    (("backoffice_follow_ups_results", False, "get", None),
+     expect("login", "ok", "ok", "ok", "denied", "ok")),
+    (("backoffice_referrals_results", False, "get", None),
+     expect("login", "ok", "ok", "ok", "denied", "ok")),
     (("wagtailadmin_home", False, "get", None),
      expect("login", "ok", "ok", "ok", "ok", "ok")),
     (("referral_sources:index", False, "get", None),
@@ -83,3 +87,19 @@ def test_back_office_url_per_user(client, staff, case_of, user, route, expected)
     response = client.post(url, data) if method == "post" else client.get(url)
     case_url = reverse("backoffice_case", args=[case.pk])
     assert outcome(response, case_url) == expected[user]
+
+
+def test_every_back_office_url_has_a_row():
+    """A new back-office URL without a row in a permission table fails here."""
+    from wagtail import hooks
+
+    from tests.backoffice.test_inflow_permissions import TABLE as INFLOW_TABLE
+
+    named = {
+        pattern.name
+        for register in hooks.get_hooks("register_admin_urls")
+        if register.__module__.startswith("backoffice")
+        for pattern in register()
+    }
+    covered = {row[0][0].split(":")[0] for row in [*TABLE, *INFLOW_TABLE]}
+    assert named - covered == set()

@@ -9,7 +9,7 @@ from django.utils import timezone
 from appointments.choices import Status
 from appointments.models import AppointmentRequest
 from backoffice.models import Conversation, Referral
-from backoffice.queries import follow_ups_due, working_days_before
+from backoffice.queries import follow_ups_due, waiting_too_long, working_days_before
 from backoffice.services import record_conversation
 from home.models import Partner
 
@@ -48,6 +48,12 @@ def test_dashboard_panel_counts_the_users_own_work(client, staff, case_of):
     assert f'<li data-count="follow_ups_due">{follow_ups}' in html
     waiting = html.split('data-count="waiting_too_long"')[1]
     assert "<strong>0</strong>" not in waiting.split("</li>")[0]
+    # Its link lists exactly the late requests.
+    assert 'href="/admin/appointment_requests/?waiting_too_long=true"' in waiting
+    listed = client.get("/admin/appointment_requests/", {"waiting_too_long": "true"})
+    late_ones = {case.pk for case in listed.context["object_list"]}
+    assert late.pk in late_ones
+    assert late_ones <= set(waiting_too_long(toeleider).values_list("pk", flat=True))
 
 
 def test_editors_do_not_get_the_panel(client, staff):

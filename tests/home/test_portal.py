@@ -5,6 +5,7 @@ import re
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from wagtail.models import Locale
 
 from home.models import LifeDomainIndexPage, LifeDomainPage, Partner
 from tests.home.conftest import domain_page
@@ -166,7 +167,8 @@ def count_queries(client, path):
     return len(queries)
 
 
-@pytest.mark.parametrize("path", ["/nl/", "/ar/", "/nl/leven/werk/", "/ar/leven/werk/"])
+@pytest.mark.parametrize("path", ["/nl/", "/ar/", "/nl/leven/werk/", "/ar/leven/werk/",
+                                  "/nl/zoeken/?q=extra", "/ar/zoeken/?q=extra"])
 def test_query_count_does_not_grow_with_domains_or_partners(demo, heidebeek_client, path):
     before = count_queries(heidebeek_client, path)
     municipality = demo["heidebeek"]
@@ -181,7 +183,9 @@ def test_query_count_does_not_grow_with_domains_or_partners(demo, heidebeek_clie
             municipality=municipality, locale=work.locale, name=f"Partner {number}",
             description="Extra.",
         ))
-    block = next(b for b in work.body if b.block_type == "partners")
-    block.value["partners"].extend(extra)
-    work.save_revision().publish()
+    arabic = work.get_translation_or_none(Locale.objects.get(language_code="ar"))
+    for page in [work, arabic]:
+        block = next(b for b in page.body if b.block_type == "partners")
+        block.value["partners"].extend(extra)
+        page.save_revision().publish()
     assert count_queries(heidebeek_client, path) <= before
