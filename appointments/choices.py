@@ -29,6 +29,14 @@ class Channel(models.TextChoices):
     PARTNER = "partner", _("Doorverwijzing door een partner")
 
 
+class Sex(models.TextChoices):
+    """As the national register writes it; counted in the monitoring, never required."""
+
+    MALE = "M", _("Man")
+    FEMALE = "F", _("Vrouw")
+    X = "X", _("X")
+
+
 class FilledInBy(models.TextChoices):
     SELF = "self", _("Ikzelf")
     RELATIVE = "relative", _("Een familielid of vriend")

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
 from phonenumber_field.modelfields import PhoneNumberField
 
 from appointments.choices import (
@@ -12,6 +13,7 @@ from appointments.choices import (
     ContactMethodsField,
     FilledInBy,
     MomentsField,
+    Sex,
     SlotKind,
     Status,
 )
@@ -171,6 +173,9 @@ class AppointmentRequest(models.Model):
     has_children = models.BooleanField(_("kinderen in het gezin"), null=True)
 
     birth_year = models.PositiveSmallIntegerField(_("geboortejaar"), null=True, blank=True)
+    # Statistical fields for the monitoring: asked at the desk or taken from the register.
+    nationality = CountryField(_("nationaliteit"), blank=True)
+    sex = models.CharField(_("geslacht"), max_length=1, choices=Sex, blank=True)
     referral_source = models.ForeignKey(
         "appointments.ReferralSource", verbose_name=_("doorverwezen door"),
         on_delete=models.PROTECT, null=True, blank=True, related_name="+",
@@ -204,6 +209,9 @@ class AppointmentRequest(models.Model):
     created_at = models.DateTimeField(_("aangemaakt op"), default=timezone.now)
     updated_at = models.DateTimeField(_("gewijzigd op"), auto_now=True)
     closed_at = models.DateTimeField(_("afgesloten op"), null=True, blank=True)
+    # The first successful contact: the moment this person counts as reached
+    # (see backoffice/monitoring/counts.py). Set once, by the back office's services.
+    reached_at = models.DateTimeField(_("eerst bereikt op"), null=True, blank=True)
     anonymised_at = models.DateTimeField(_("geanonimiseerd op"), null=True, blank=True)
     confirmation_sent_at = models.DateTimeField(null=True, blank=True, editable=False)
     staff_notified_at = models.DateTimeField(null=True, blank=True, editable=False)
@@ -214,10 +222,16 @@ class AppointmentRequest(models.Model):
         verbose_name = _("aanvraag")
         verbose_name_plural = _("aanvragen")
         ordering = ["-created_at"]
+        permissions = [
+            ("view_monitoring", _("Kan de monitoringcijfers bekijken en exporteren")),
+            ("handle_data_request", _("Kan een kopie of de wissing van iemands gegevens doen")),
+        ]
         indexes = [
             models.Index(fields=["municipality", "status", "created_at"]),
             # The inbox lists newest first; with 100,000 cases this index keeps it fast.
             models.Index(fields=["-created_at"], name="request_newest_first"),
+            # The monitoring counts people reached per municipality and month.
+            models.Index(fields=["municipality", "reached_at"], name="request_reached"),
         ]
         constraints = [
             models.CheckConstraint(
@@ -275,6 +289,7 @@ class RequestEvent(models.Model):
         APPOINTMENT_SENT = "appointment_sent", _("Afspraak gemaild")
         REFERRAL_UPDATED = "referral_updated", _("Doorverwijzing bijgewerkt")
         FOLLOW_UP_DONE = "follow_up_done", _("Opvolging gedaan")
+        ANONYMISED = "anonymised", _("Persoonsgegevens verwijderd")
 
     request = models.ForeignKey(
         AppointmentRequest, on_delete=models.CASCADE, related_name="events"
@@ -287,9 +302,16 @@ class RequestEvent(models.Model):
     )
     # Never personal data: a description of what happened, not what was said.
     note = models.CharField(max_length=250, blank=True)
+    # The status the request went to, for events that changed it (no-shows and
+    # cancellations are counted from these).
+    status = models.CharField(max_length=12, choices=Status, blank=True)
 
     class Meta:
         ordering = ["at", "pk"]
+        indexes = [
+            models.Index(fields=["status", "at"], name="event_status_at",
+                         condition=~models.Q(status="")),
+        ]
 
     def __str__(self):
         return self.get_kind_display()

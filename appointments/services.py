@@ -143,7 +143,8 @@ def cancel_request(request):
     request.closed_at = timezone.now()
     request.slot = None
     request.save(update_fields=["status", "closed_at", "slot", "updated_at"])
-    RequestEvent.objects.create(request=request, kind=RequestEvent.Kind.CANCELLED)
+    RequestEvent.objects.create(request=request, kind=RequestEvent.Kind.CANCELLED,
+                                status=Status.CANCELLED)
     return request
 
 

@@ -3,9 +3,11 @@ from datetime import timedelta
 from django import forms
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
+from django_countries import countries
+from django_countries.fields import LazyTypedChoiceField
 from phonenumber_field.formfields import PhoneNumberField
 
-from appointments.choices import Channel, Status
+from appointments.choices import Channel, Sex, Status
 from appointments.forms import TextField, yes_no_field
 from appointments.models import ReferralSource, Slot
 from backoffice.models import ContactAttempt, Conversation, NeedCategory, Referral
@@ -29,6 +31,10 @@ class DeskRegistrationForm(forms.Form):
     email = forms.EmailField(label=_("E-mail"), required=False)
     contact_language = forms.ChoiceField(label=_("Contacttaal"), choices=SPOKEN_LANGUAGES,
                                          initial="nl")
+    nationality = LazyTypedChoiceField(label=_("Nationaliteit"), required=False,
+                                       choices=[("", _("Onbekend")), *countries])
+    sex = forms.ChoiceField(label=_("Geslacht"), required=False,
+                            choices=[("", _("Onbekend")), *Sex.choices])
     needs_interpreter = forms.BooleanField(label=_("Tolk nodig"), required=False)
     dutch_difficult = yes_no(_("Nederlands moeilijk"))
     works = yes_no(_("Werkt"))
@@ -59,6 +65,7 @@ class DeskRegistrationForm(forms.Form):
             "name": data["name"], "birth_year": data.get("birth_year"),
             "phone": data["phone"].as_e164 if data.get("phone") else "",
             "email": data.get("email", ""), "contact_language": data["contact_language"],
+            "nationality": data.get("nationality", ""), "sex": data.get("sex", ""),
             "needs_interpreter": data.get("needs_interpreter", False),
             "dutch_difficult": data.get("dutch_difficult"), "works": data.get("works"),
             "has_children": data.get("has_children"), "channel": data["channel"],

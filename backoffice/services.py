@@ -3,6 +3,8 @@
 Every change is written to the request's timeline (RequestEvent) and to Wagtail's log.
 """
 
+from datetime import datetime, time
+
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
@@ -38,9 +40,22 @@ def can_change(current, new):
     return new in TRANSITIONS.get(current, set())
 
 
-def _record(request, kind, user, note=""):
-    RequestEvent.objects.create(request=request, kind=kind, actor=user, note=note[:250])
+def _record(request, kind, user, note="", status=""):
+    RequestEvent.objects.create(request=request, kind=kind, actor=user, note=note[:250],
+                                status=status)
     log(instance=request, action=f"onthaal.{kind}", user=user)
+
+
+def mark_reached(request, at):
+    """The person counts as reached at their first successful contact: keep the earliest.
+
+    A contact recorded later with an earlier time (yesterday's call) moves it back.
+    """
+    AppointmentRequest.objects.filter(pk=request.pk).filter(
+        Q(reached_at__isnull=True) | Q(reached_at__gt=at)
+    ).update(reached_at=at)
+    if request.reached_at is None or request.reached_at > at:
+        request.reached_at = at
 
 
 def _locked(request):
@@ -63,7 +78,8 @@ def change_status(request, new_status, user):
     if new_status in {Status.CANCELLED, Status.CLOSED, Status.NO_SHOW}:
         request.slot = None
     request.save(update_fields=["status", "closed_at", "slot", "updated_at"])
-    _record(request, RequestEvent.Kind.STATUS_CHANGED, user, f"{old} → {Status(new_status).label}")
+    _record(request, RequestEvent.Kind.STATUS_CHANGED, user, f"{old} → {Status(new_status).label}",
+            status=new_status)
     return request
 
 
@@ -75,6 +91,8 @@ def log_contact_attempt(request, user, *, method, reached, note=""):
     outcome = _("bereikt") if reached else _("niet bereikt")
     _record(request, RequestEvent.Kind.CONTACT_ATTEMPT, user,
             f"{attempt.get_method_display()}: {outcome}")
+    if reached:
+        mark_reached(request, attempt.at)
     if reached and request.status == Status.NEW:
         change_status(request, Status.CONTACTED, user)
     return attempt
@@ -128,6 +146,8 @@ def record_conversation(request, user, *, fields, needs=(), referrals=()):
         is_follow_up=request.conversations.exists(), **fields,
     )
     conversation.needs.set(needs)
+    mark_reached(request, timezone.make_aware(
+        datetime.combine(conversation.held_on, time(12))))
     for partner, purpose in referrals:
         Referral.objects.create(conversation=conversation, partner=partner, purpose=purpose)
     if request.status != Status.HELD:
@@ -182,9 +202,11 @@ def open_case(*, municipality, user, fields, note=""):
 
 def register_at_desk(*, municipality, user, fields):
     """A person met at the desk or referred by a partner: they consented in person."""
+    now = timezone.now()
     return open_case(municipality=municipality, user=user, fields={
         "status": Status.CONTACTED,
-        "consent_given_at": timezone.now(),
+        "reached_at": now,
+        "consent_given_at": now,
         "consent_text": _("Mondelinge toestemming, genoteerd door %(user)s.")
         % {"user": user.get_full_name() or user.username},
         **fields,
@@ -205,6 +227,8 @@ def possible_duplicates(municipality, *, phone="", email="", name="", birth_year
     ).order_by("-created_at")[:10]
 
 
-def record_access(user, request, action="view"):
-    """Opening a case shows personal data: keep who and when."""
-    PersonalDataAccess.objects.create(user=user, request=request, action=action)
+def record_access(user, request=None, action=PersonalDataAccess.Action.VIEW, *, resident=None):
+    """Opening, exporting or erasing someone's data: keep who, what and when."""
+    subject = request or resident
+    PersonalDataAccess.objects.create(user=user, request=request, resident=resident,
+                                      municipality_id=subject.municipality_id, action=action)

@@ -256,6 +256,26 @@ class PartnerQuerySet(SearchableQuerySetMixin, MunicipalityOwnedQuerySet):
         return self.filter(municipality=municipality)
 
 
+class PartnerKind(models.TextChoices):
+    """What a partner mainly does: referrals are counted per kind in the monitoring."""
+
+    DUTCH_CLASSES = "dutch_classes", _("Nederlandse les")
+    DUTCH_PRACTICE = "dutch_practice", _("Nederlands oefenen")
+    INBURGERING = "inburgering", _("Inburgering en integratie")
+    WORK = "work", _("Werk en opleiding")
+    WELFARE = "welfare", _("OCMW en welzijn")
+    HOUSING = "housing", _("Wonen")
+    EDUCATION = "education", _("School en onderwijs")
+    CHILDCARE = "childcare", _("Kinderopvang en opgroeien")
+    LEISURE = "leisure", _("Vrije tijd")
+    HEALTH = "health", _("Gezondheid")
+    OTHER = "other", _("Andere")
+
+
+# Referrals to these count as "referred to Dutch classes or practice".
+DUTCH_PARTNER_KINDS = [PartnerKind.DUTCH_CLASSES, PartnerKind.DUTCH_PRACTICE]
+
+
 class Partner(TranslatableMixin, index.Indexed, models.Model):
     """A partner organisation or service that newcomers can go to.
 
@@ -270,6 +290,8 @@ class Partner(TranslatableMixin, index.Indexed, models.Model):
         related_name="partners",
     )
     name = models.CharField(_("naam"), max_length=150)
+    kind = models.CharField(_("soort"), max_length=16, choices=PartnerKind,
+                            default=PartnerKind.OTHER)
     description = models.TextField(
         _("wat doen ze"), help_text=_("Twee of drie korte zinnen voor nieuwkomers.")
     )
@@ -296,6 +318,7 @@ class Partner(TranslatableMixin, index.Indexed, models.Model):
     panels = [
         FieldPanel("municipality"),
         FieldPanel("name"),
+        FieldPanel("kind"),
         FieldPanel("description"),
         MultiFieldPanel(
             [
@@ -323,8 +346,8 @@ class Partner(TranslatableMixin, index.Indexed, models.Model):
     ]
     # Contact data are facts, not text: the same in every language.
     SHARED_FIELDS = [
-        "municipality", "street_address", "postal_code", "city", "phone", "email", "website",
-        "life_domains", "languages",
+        "municipality", "kind", "street_address", "postal_code", "city", "phone", "email",
+        "website", "life_domains", "languages",
     ]
     override_translatable_fields = [SynchronizedField(name) for name in SHARED_FIELDS]
 

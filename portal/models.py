@@ -85,6 +85,15 @@ class Municipality(models.Model):
             "inwoner bewaard. Daarna blijven alleen de cijfers over."
         ),
     )
+    case_retention_months = models.PositiveSmallIntegerField(
+        _("bewaartermijn afgesloten dossiers (maanden)"),
+        default=24,
+        validators=[MinValueValidator(1), MaxValueValidator(120)],
+        help_text=_(
+            "Zo lang na het afsluiten blijven naam, contactgegevens en notities van een "
+            "dossier bewaard. Daarna blijven alleen de cijfers over."
+        ),
+    )
     site = models.OneToOneField(
         "wagtailcore.Site",
         verbose_name=_("portaal (site)"),
@@ -125,7 +134,8 @@ class Municipality(models.Model):
             [FieldPanel("response_days"), FieldPanel("privacy_url")],
             heading=_("Aanvragen"),
         ),
-        MultiFieldPanel([FieldPanel("resident_retention_months")], heading=_("Bewaartermijnen")),
+        MultiFieldPanel([FieldPanel("case_retention_months"),
+                         FieldPanel("resident_retention_months")], heading=_("Bewaartermijnen")),
         FieldPanel("site"),
         FieldPanel("staff"),
     ]

@@ -7,6 +7,7 @@ COORDINATOR = "Coördinator"
 REDACTEUR = "Redacteur"
 MODERATOR = "Moderator praktijken"
 BEHEERDER = "Beheerder"
+DPO = "Functionaris gegevensbescherming"
 
 ROLES = {
     TOELEIDER: gettext_noop("Behandelt aanvragen en gesprekken van de eigen gemeenten."),
@@ -14,6 +15,7 @@ ROLES = {
     REDACTEUR: gettext_noop("Schrijft en vertaalt de portaalpagina's van de eigen gemeente."),
     MODERATOR: gettext_noop("Keurt praktijkfiches na en publiceert ze."),
     BEHEERDER: gettext_noop("Beheert de installatie."),
+    DPO: gettext_noop("Leest wie welke persoonsgegevens inzag of exporteerde."),
 }
 
 # Model permissions each role has on top of access to the admin.
@@ -36,7 +38,11 @@ ROLE_PERMISSIONS = {
                   "backoffice.view_invitationlettertext",
                   "backoffice.add_needcategory", "backoffice.change_needcategory",
                   "backoffice.view_needcategory", "appointments.add_referralsource",
-                  "appointments.change_referralsource", "appointments.view_referralsource"],
+                  "appointments.change_referralsource", "appointments.view_referralsource",
+                  # Monthly figures and exports, and requests of the people themselves:
+                  # a copy of their data or its erasure.
+                  "appointments.view_monitoring", "appointments.handle_data_request"],
+    DPO: ["backoffice.view_personaldataaccess"],
     # Page permissions come per municipality ("Redacteur <name>", see home/services.py).
     REDACTEUR: ["home.add_partner", "home.change_partner", "home.delete_partner",
                 "home.view_partner", "wagtail_localize.submit_translation"],

@@ -150,6 +150,9 @@ def start_case(resident, user):
             "phone": resident.phone, "email": resident.email,
             "postal_code": resident.postal_code, "address": resident.address,
             "arrival_date": resident.registered_on, "birth_year": resident.birth_year,
+            "sex": resident.sex, "nationality": resident.nationality,
+            # Starting a case is what staff do once they have the person on the line.
+            "reached_at": timezone.now(),
         },
     )
     if resident.outreach in (NewResident.Outreach.NEW, NewResident.Outreach.INVITED,

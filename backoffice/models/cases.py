@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from home.life_domains import LifeDomainsField
 from portal.fields import ManagedListItem
 from portal.languages import SPOKEN_LANGUAGES
+from portal.models import MunicipalityOwnedQuerySet
 
 
 class NeedCategory(ManagedListItem):
@@ -139,20 +140,53 @@ class Referral(models.Model):
 
 
 class PersonalDataAccess(models.Model):
-    """Who opened which request's personal data, and when (kept for the DPO)."""
+    """Who viewed, exported or erased whose personal data, and when (kept for the DPO).
 
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
-                             related_name="+")
+    One row names a case or a new-resident record; the row itself holds no personal data.
+    """
+
+    class Action(models.TextChoices):
+        VIEW = "view", _("Bekeken")
+        EXPORT = "export", _("Geëxporteerd (inzageverzoek)")
+        ERASE = "erase", _("Gewist op verzoek")
+        LETTER = "letter", _("Brief gemaakt")
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("medewerker"),
+                             on_delete=models.PROTECT, related_name="+")
     request = models.ForeignKey(
-        "appointments.AppointmentRequest", on_delete=models.CASCADE, related_name="+"
+        "appointments.AppointmentRequest", verbose_name=_("dossier"), on_delete=models.CASCADE,
+        null=True, blank=True, related_name="+",
     )
-    at = models.DateTimeField(default=timezone.now, db_index=True)
-    action = models.CharField(max_length=20, default="view")
+    resident = models.ForeignKey(
+        "backoffice.NewResident", verbose_name=_("nieuwe inwoner"), on_delete=models.CASCADE,
+        null=True, blank=True, related_name="+",
+    )
+    municipality = models.ForeignKey(
+        "portal.Municipality", verbose_name=_("gemeente"), on_delete=models.CASCADE,
+        related_name="+",
+    )
+    at = models.DateTimeField(_("wanneer"), default=timezone.now, db_index=True)
+    action = models.CharField(_("wat"), max_length=20, choices=Action, default=Action.VIEW)
+
+    objects = MunicipalityOwnedQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("inzage in persoonsgegevens")
         verbose_name_plural = _("inzages in persoonsgegevens")
         ordering = ["-at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(request__isnull=False) | models.Q(resident__isnull=False),
+                name="access_names_a_case_or_a_resident",
+            )
+        ]
 
     def __str__(self):
-        return f"{self.user} {self.action} {self.request_id} {self.at:%Y-%m-%d %H:%M}"
+        return f"{self.user} {self.action} {self.at:%Y-%m-%d %H:%M}"
+
+    @property
+    def subject(self):
+        """How the log names the person: the case reference or the record number."""
+        if self.request_id:
+            return self.request.reference
+        return _("nieuwe inwoner nr. %(pk)s") % {"pk": self.resident_id}

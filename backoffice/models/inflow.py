@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from appointments.choices import Sex
 from portal.languages import LANGUAGES
 from portal.models import MunicipalityOwnedQuerySet
 
@@ -62,10 +63,7 @@ class InflowColumnMapping(models.Model):
 class NewResident(models.Model):
     """A person on the monthly new-resident list, and how the toeleiders reach out."""
 
-    class Sex(models.TextChoices):
-        MALE = "M", _("Man")
-        FEMALE = "F", _("Vrouw")
-        X = "X", _("X")
+    Sex = Sex
 
     class Origin(models.TextChoices):
         BELGIAN = "belgian", _("Belgische herkomst")

@@ -21,6 +21,7 @@ def staff(demo):
         "editor": UserFactory(username="bo-editor", role=roles.REDACTEUR,
                               municipalities=[heidebeek]),
         "administrator": UserFactory(username="bo-admin", is_superuser=True),
+        "dpo": UserFactory(username="bo-dpo", role=roles.DPO, municipalities=[heidebeek]),
     }
 
 

@@ -10,12 +10,15 @@ from django.urls import reverse
 
 pytestmark = pytest.mark.django_db
 
-USERS = ["anonymous", "toeleider A", "toeleider B", "coordinator", "editor", "administrator"]
+USERS = ["anonymous", "toeleider A", "toeleider B", "coordinator", "editor", "administrator",
+         "dpo"]
 
 
-def expect(anonymous, toeleider_a, toeleider_b, coordinator, editor, administrator):
+def expect(anonymous, toeleider_a, toeleider_b, coordinator, editor, administrator,
+           dpo="denied"):
+    """The data protection officer sees only the access log: denied unless said."""
     return dict(zip(USERS, [anonymous, toeleider_a, toeleider_b, coordinator, editor,
-                            administrator], strict=True))
+                            administrator, dpo], strict=True))
 
 
 # (name, needs the case of municipality A, method, data) -> expected per user
@@ -23,12 +26,12 @@ TABLE = [
     (("appointment_requests:index", False, "get", None),
      expect("login", "ok", "ok", "ok", "denied", "ok")),
     (("backoffice_case", True, "get", None),
-     expect("login", "ok", "hidden", "ok", "hidden", "ok")),
+     expect("login", "ok", "hidden", "ok", "hidden", "ok", "hidden")),
     (("backoffice_case_action:contact", True, "post",
       {"contact-method": "phone", "contact-reached": "no"}),
-     expect("login", "ok", "hidden", "ok", "hidden", "ok")),
+     expect("login", "ok", "hidden", "ok", "hidden", "ok", "hidden")),
     (("backoffice_case_action:status", True, "post", {"status-status": "contacted"}),
-     expect("login", "ok", "hidden", "ok", "hidden", "ok")),
+     expect("login", "ok", "hidden", "ok", "hidden", "ok", "hidden")),
     (("backoffice_desk_registration", False, "get", None),
      expect("login", "ok", "ok", "ok", "denied", "ok")),
     (("slots:index", False, "get", None),
@@ -50,7 +53,7 @@ TABLE = [
     (("backoffice_referrals_results", False, "get", None),
      expect("login", "ok", "ok", "ok", "denied", "ok")),
     (("wagtailadmin_home", False, "get", None),
-     expect("login", "ok", "ok", "ok", "ok", "ok")),
+     expect("login", "ok", "ok", "ok", "ok", "ok", "ok")),
     (("referral_sources:index", False, "get", None),
      expect("login", "denied", "denied", "ok", "denied", "ok")),
 ]
