@@ -209,8 +209,8 @@ class AppointmentRequest(models.Model):
     created_at = models.DateTimeField(_("aangemaakt op"), default=timezone.now)
     updated_at = models.DateTimeField(_("gewijzigd op"), auto_now=True)
     closed_at = models.DateTimeField(_("afgesloten op"), null=True, blank=True)
-    # The first successful contact: the moment this person counts as reached
-    # (see backoffice/monitoring/counts.py). Set once, by the back office's services.
+    # The first successful contact: the moment this person counts as reached (see
+    # backoffice/monitoring/counts.py). The back office's services keep the earliest.
     reached_at = models.DateTimeField(_("eerst bereikt op"), null=True, blank=True)
     anonymised_at = models.DateTimeField(_("geanonimiseerd op"), null=True, blank=True)
     confirmation_sent_at = models.DateTimeField(null=True, blank=True, editable=False)
@@ -231,7 +231,8 @@ class AppointmentRequest(models.Model):
             # The inbox lists newest first; with 100,000 cases this index keeps it fast.
             models.Index(fields=["-created_at"], name="request_newest_first"),
             # The monitoring counts people reached per municipality and month.
-            models.Index(fields=["municipality", "reached_at"], name="request_reached"),
+            models.Index(fields=["municipality", "reached_at"], include=["channel"],
+                         name="request_reached"),
         ]
         constraints = [
             models.CheckConstraint(
@@ -309,8 +310,9 @@ class RequestEvent(models.Model):
     class Meta:
         ordering = ["at", "pk"]
         indexes = [
-            models.Index(fields=["status", "at"], name="event_status_at",
-                         condition=~models.Q(status="")),
+            # No-shows and cancellations are counted per month from these few events.
+            models.Index(fields=["at"], include=["request", "status"], name="event_missed_at",
+                         condition=models.Q(status__in=["no_show", "cancelled"])),
         ]
 
     def __str__(self):

@@ -13,6 +13,7 @@ from wagtail.log_actions import log
 
 from appointments.choices import Channel, Status
 from appointments.models import AppointmentRequest, RequestEvent
+from backoffice.inflow.figures import BELGIAN_TIME
 from backoffice.models import ContactAttempt, Conversation, PersonalDataAccess, Referral
 
 # Which status may follow which. Anything else is refused with a message.
@@ -49,8 +50,10 @@ def _record(request, kind, user, note="", status=""):
 def mark_reached(request, at):
     """The person counts as reached at their first successful contact: keep the earliest.
 
-    A contact recorded later with an earlier time (yesterday's call) moves it back.
+    A conversation written down later with an earlier date moves it back, but never to
+    before the request existed.
     """
+    at = max(at, request.created_at)
     AppointmentRequest.objects.filter(pk=request.pk).filter(
         Q(reached_at__isnull=True) | Q(reached_at__gt=at)
     ).update(reached_at=at)
@@ -146,8 +149,7 @@ def record_conversation(request, user, *, fields, needs=(), referrals=()):
         is_follow_up=request.conversations.exists(), **fields,
     )
     conversation.needs.set(needs)
-    mark_reached(request, timezone.make_aware(
-        datetime.combine(conversation.held_on, time(12))))
+    mark_reached(request, datetime.combine(conversation.held_on, time(12), tzinfo=BELGIAN_TIME))
     for partner, purpose in referrals:
         Referral.objects.create(conversation=conversation, partner=partner, purpose=purpose)
     if request.status != Status.HELD:
@@ -205,6 +207,7 @@ def register_at_desk(*, municipality, user, fields):
     now = timezone.now()
     return open_case(municipality=municipality, user=user, fields={
         "status": Status.CONTACTED,
+        "created_at": now,
         "reached_at": now,
         "consent_given_at": now,
         "consent_text": _("Mondelinge toestemming, genoteerd door %(user)s.")

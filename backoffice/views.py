@@ -101,9 +101,13 @@ def render_case(request, case, case_forms_, status=200):
 
 @require_http_methods(["GET", "HEAD"])
 def case_detail(request, pk):
+    from backoffice.privacy.views import can_handle_data_requests
+
     case = case_for_user(request.user, pk)
     services.record_access(request.user, case)
-    return render_case(request, case, case_forms(case))
+    response = render_case(request, case, case_forms(case))
+    response.context_data["data_rights"] = can_handle_data_requests(request.user)
+    return response
 
 
 ACTIONS = {"contact", "assign", "schedule", "status", "conversation", "details", "referral",

@@ -12,7 +12,9 @@ from backoffice.inflow import views as inflow_views
 from backoffice.inflow.bulk_actions import LettersBulkAction, OutreachBulkAction
 from backoffice.inflow.viewsets import InflowImportViewSet, LetterTextViewSet, NewResidentViewSet
 from backoffice.models import NeedCategory
+from backoffice.monitoring import views as monitoring_views
 from backoffice.permissions import can_see_cases, can_work_on_cases
+from backoffice.privacy import hooks as privacy_hooks  # noqa: F401 (registers its admin URLs)
 
 
 @hooks.register("register_admin_urls")
@@ -35,6 +37,11 @@ def register_case_urls():
         path("inflow/residents/<int:pk>/case/", inflow_views.start_case,
              name="backoffice_inflow_start_case"),
         path("reports/inflow/", inflow_views.figures, name="backoffice_inflow_figures"),
+        path("reports/monitoring/", monitoring_views.monitoring, name="backoffice_monitoring"),
+        path("reports/monitoring/export/<slug:format>/", monitoring_views.export,
+             name="backoffice_monitoring_export"),
+        path("reports/monitoring/signals/<slug:format>/", monitoring_views.signals,
+             name="backoffice_monitoring_signals"),
         path("reports/referrals/results/",
              reports.ReferralsWaitingView.as_view(results_only=True),
              name="backoffice_referrals_results"),
@@ -44,6 +51,17 @@ def register_case_urls():
 class CaseReportMenuItem(MenuItem):
     def is_shown(self, request):
         return can_see_cases(request.user)
+
+
+class MonitoringMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm(monitoring_views.PERMISSION)
+
+
+@hooks.register("register_reports_menu_item")
+def register_monitoring():
+    return MonitoringMenuItem(_("Monitoring"), reverse("backoffice_monitoring"),
+                              icon_name="table", order=5)
 
 
 @hooks.register("register_reports_menu_item")

@@ -1,7 +1,8 @@
 """Demo portals for the fictional municipalities: pages, partners and translations.
 
 The texts live in home/demo_content/: nl.json is the Dutch source, en/fr/ar/uk.json its
-translations (same structure), partners.json the contact data that is not translated.
+translations (same structure), partners.json what is not translated: each partner's
+kind (counted in the monitoring) and contact data.
 Other languages stay untranslated on purpose, to show the fallback to Dutch.
 """
 
@@ -174,6 +175,7 @@ class DemoPortal:
                 locale=locale,
                 municipality=self.municipality,
                 name=texts["name"],
+                kind=data["kind"],
                 description=texts["description"],
                 opening_hours=texts["opening_hours"],
                 accessibility=texts["accessibility"],

@@ -48,6 +48,7 @@ STAFF = [
     ("toeleider.cluster", "Samir", "Demo", roles.TOELEIDER, ["heidebeek", "linderode"], False),
     ("redacteur", "Rita", "Demo", roles.REDACTEUR, ["heidebeek", "linderode"], False),
     ("moderator", "Mo", "Demo", roles.MODERATOR, [], False),
+    ("dpo", "Dirk", "Privacy", roles.DPO, ["heidebeek", "linderode"], False),
 ]
 
 

@@ -41,7 +41,7 @@ class Migration(migrations.Migration):
         ),
         migrations.AddIndex(
             model_name='appointmentrequest',
-            index=models.Index(fields=['municipality', 'reached_at'], name='request_reached'),
+            index=models.Index(fields=['municipality', 'reached_at'], include=['channel'], name='request_reached'),
         ),
         migrations.AddIndex(
             model_name='requestevent',

@@ -12,7 +12,8 @@ from wagtail.log_actions import log
 from backoffice.inflow import services
 from backoffice.inflow.forms import LetterForm
 from backoffice.inflow.letters import MAX_LETTERS, letters_pdf
-from backoffice.models import NewResident
+from backoffice.models import NewResident, PersonalDataAccess
+from backoffice.privacy.access import record_residents_access
 
 CHANGE_PERMISSION = "backoffice.change_newresident"
 
@@ -99,9 +100,10 @@ class LettersBulkAction(ResidentBulkAction):
         language = form.cleaned_data["language"]
         invitations = services.invite_households(groups, language)
         pdf = letters_pdf(list(zip(invitations, groups, strict=True)), language)
-        for members in groups:
-            for member in members:
-                log(instance=member, action="onthaal.letter_printed", user=self.request.user)
+        addressees = [member for members in groups for member in members]
+        for member in addressees:
+            log(instance=member, action="onthaal.letter_printed", user=self.request.user)
+        record_residents_access(self.request.user, addressees, PersonalDataAccess.Action.LETTER)
         response = HttpResponse(pdf, content_type="application/pdf")
         stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
         response["Content-Disposition"] = f'attachment; filename="uitnodigingen-{stamp}.pdf"'

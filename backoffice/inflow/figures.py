@@ -5,8 +5,10 @@ They use only the statistical fields, so they stay the same after personal data 
 
 from calendar import monthrange
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime, time
+from zoneinfo import ZoneInfo
 
+from django.conf import settings
 from django.db.models import Count, F, IntegerField, Q
 from django.db.models.functions import ExtractYear
 from django.utils.translation import gettext_lazy as _
@@ -26,7 +28,8 @@ NATIONALITY_GROUPS = [
     ("unknown", _("Onbekend")),
 ]
 
-# (code, label, lowest age, highest age) at registration.
+# (code, label, lowest age, highest age): the age at registration in the inflow figures,
+# in the year a person was reached in the monitoring.
 AGE_BANDS = [
     ("0-17", _("0 tot 17 jaar"), 0, 17),
     ("18-25", _("18 tot 25 jaar"), 18, 25),
@@ -58,6 +61,16 @@ def age_band_q(code):
         if band == code:
             return Q(age__gte=low, age__lte=high)
     return Q(pk__in=[])
+
+
+# Periods are Belgian calendar days and months, whatever time zone a staff member's
+# profile shows them.
+BELGIAN_TIME = ZoneInfo(settings.TIME_ZONE)
+
+
+def start_of_day(day):
+    """Midnight at the start of `day`, Belgian time."""
+    return datetime.combine(day, time.min, tzinfo=BELGIAN_TIME)
 
 
 def shift_months(day, months):

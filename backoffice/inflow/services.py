@@ -3,9 +3,13 @@
 from dataclasses import dataclass, field
 from itertools import groupby
 
+from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
+from django.db.models import F, Value
+from django.db.models.functions import Concat
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from wagtail.models import ModelLogEntry
 
 from appointments.choices import Channel, Status
 from appointments.models import Invitation
@@ -139,6 +143,7 @@ def start_case(resident, user):
     resident = NewResident.objects.select_for_update().get(pk=resident.pk)
     if resident.case_id:
         return resident.case
+    now = timezone.now()
     resident.case = open_case(
         municipality=resident.municipality, user=user,
         note=_("Uit de lijst van nieuwe inwoners"),
@@ -152,7 +157,7 @@ def start_case(resident, user):
             "arrival_date": resident.registered_on, "birth_year": resident.birth_year,
             "sex": resident.sex, "nationality": resident.nationality,
             # Starting a case is what staff do once they have the person on the line.
-            "reached_at": timezone.now(),
+            "created_at": now, "reached_at": now,
         },
     )
     if resident.outreach in (NewResident.Outreach.NEW, NewResident.Outreach.INVITED,
@@ -221,18 +226,48 @@ def _free_code():
             return code
 
 
+def anonymise_residents(residents):
+    """Clear the personal fields and the hashes of these records; birth year, sex,
+    nationality, origin and registration date stay for the figures. Wagtail's log named
+    each record by the person's name: it now names it by its number. Returns the count."""
+    blank = {name: ("" if name != "birth_date" else None) for name in NewResident.PERSONAL_FIELDS}
+    ids = list(residents.filter(anonymised_at__isnull=True).values_list("pk", flat=True))
+    done = 0
+    for chunk in _chunks(ids):
+        with transaction.atomic():
+            done += NewResident.objects.filter(pk__in=chunk).update(
+                anonymised_at=timezone.now(), **blank)
+            ModelLogEntry.objects.filter(
+                content_type=ContentType.objects.get_for_model(NewResident),
+                object_id__in=[str(pk) for pk in chunk],
+            ).update(label=Concat(Value(_("nieuwe inwoner nr. ")), F("object_id")))
+    return done
+
+
 def anonymise_due_residents(today=None):
-    """Remove the personal fields of records past their municipality's retention period;
-    birth year, sex, nationality, origin and registration date stay for the figures."""
+    """Anonymise the records past their municipality's retention period (counted from the
+    registration date)."""
     from portal.models import Municipality
 
     today = today or timezone.localdate()
-    blank = {name: ("" if name != "birth_date" else None) for name in NewResident.PERSONAL_FIELDS}
     done = 0
     for municipality in Municipality.objects.all():
         cutoff = shift_months(today, -municipality.resident_retention_months)
-        done += NewResident.objects.filter(
-            municipality=municipality, registered_on__lt=cutoff, anonymised_at__isnull=True
-        ).update(anonymised_at=timezone.now(), **blank)
+        done += anonymise_residents(NewResident.objects.filter(
+            municipality=municipality, registered_on__lt=cutoff))
     return done
+
+
+def own_records(case):
+    """The records of the new-resident list that are this case's person: when one letter
+    brought in a household, all its members are linked to the case, but a copy or an
+    erasure concerns only the person who asked. Matched on the name (first and last name,
+    in either order); a case with a single linked record is that person."""
+    linked = list(case.new_residents.all())
+    if len(linked) == 1:
+        return linked
+    wanted = " ".join(case.name.lower().split())
+    return [record for record in linked
+            if wanted and wanted in {" ".join(f"{a} {b}".lower().split()) for a, b in (
+                (record.first_name, record.last_name), (record.last_name, record.first_name))}]
 

@@ -20,8 +20,9 @@ from backoffice.inflow.figures import (
     nationality_group_q,
     with_age,
 )
-from backoffice.models import InflowImport, InvitationLetterText, NewResident
+from backoffice.models import InflowImport, InvitationLetterText, NewResident, PersonalDataAccess
 from backoffice.permissions import own_municipalities
+from backoffice.services import record_access
 from portal.scoping import (
     MunicipalityScopedForm,
     MunicipalityScopedPolicy,
@@ -152,11 +153,30 @@ class ResidentIndexView(ImportButtonMixin, ScopedViewSet.index_view_class):
             "municipality", "case")
 
 
+class LoggedViewMixin:
+    """Opening a person's record is kept in the access log (who, whose record, when)."""
+
+    def get(self, request, *args, **kwargs):
+        response = super().get(request, *args, **kwargs)
+        record_access(request.user, resident=self.object, action=PersonalDataAccess.Action.VIEW)
+        return response
+
+
+class ResidentInspectView(LoggedViewMixin, ScopedViewSet.inspect_view_class):
+    pass
+
+
+class ResidentEditView(LoggedViewMixin, ScopedViewSet.edit_view_class):
+    pass
+
+
 class NewResidentViewSet(ScopedViewSet):
     model = NewResident
     icon = "group"
     menu_label = _("Nieuwe inwoners")
     index_view_class = ResidentIndexView
+    inspect_view_class = ResidentInspectView
+    edit_view_class = ResidentEditView
     filterset_class = ResidentFilterSet
     search_fields = ["last_name", "first_name", "street"]
     inspect_view_enabled = True

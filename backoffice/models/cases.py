@@ -71,6 +71,12 @@ class Conversation(models.Model):
         "appointments.AppointmentRequest", on_delete=models.CASCADE,
         related_name="conversations",
     )
+    # The request's municipality, kept here too: the monitoring counts conversations,
+    # needs and referrals per municipality and month without reading every case.
+    municipality = models.ForeignKey(
+        "portal.Municipality", on_delete=models.CASCADE, editable=False,
+        related_name="+",
+    )
     held_on = models.DateField(_("datum"), default=timezone.localdate)
     duration_minutes = models.PositiveSmallIntegerField(_("duur (minuten)"), default=45)
     is_follow_up = models.BooleanField(_("opvolggesprek"), default=False)
@@ -101,9 +107,20 @@ class Conversation(models.Model):
         verbose_name = _("gesprek")
         verbose_name_plural = _("gesprekken")
         ordering = ["-held_on", "-pk"]
+        indexes = [
+            models.Index(fields=["municipality", "held_on"], include=["is_follow_up"],
+                         name="conversation_held"),
+            models.Index(fields=["municipality", "follow_up_on"], name="conversation_follow_up",
+                         condition=~models.Q(follow_up="none")),
+        ]
 
     def __str__(self):
         return f"{self.held_on:%d/%m/%Y}"
+
+    def save(self, *args, **kwargs):
+        if not self.municipality_id:
+            self.municipality_id = self.request.municipality_id
+        super().save(*args, **kwargs)
 
     @property
     def theme_labels(self):

@@ -136,7 +136,8 @@ class NewResident(models.Model):
         verbose_name_plural = _("nieuwe inwoners")
         ordering = ["-registered_on", "household_key", "last_name", "first_name"]
         indexes = [
-            models.Index(fields=["municipality", "registered_on"]),
+            models.Index(fields=["municipality", "registered_on"], include=["outreach"],
+                         name="resident_registered"),
             models.Index(fields=["municipality", "register_hash"]),
             models.Index(fields=["municipality", "match_key"]),
             models.Index(fields=["municipality", "household_key"]),

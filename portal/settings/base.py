@@ -246,5 +246,8 @@ RATELIMIT_IP_META_KEY = os.environ.get("RATELIMIT_IP_META_KEY") or None
 ONTHAAL_REGISTER_HASH_KEY = os.environ.get("ONTHAAL_REGISTER_HASH_KEY", "")
 # How long an uploaded list waits (in the cache) while the user maps and previews it.
 ONTHAAL_INFLOW_UPLOAD_SECONDS = 30 * 60
+# Monitoring figures are computed once and shared by the page and its downloads for this
+# long: a coordinator who switches between them does not wait again.
+ONTHAAL_MONITORING_CACHE_SECONDS = int(os.environ.get("ONTHAAL_MONITORING_CACHE_SECONDS", "300"))
 PHONENUMBER_DEFAULT_REGION = "BE"
 PHONENUMBER_DEFAULT_FORMAT = "INTERNATIONAL"

@@ -23,6 +23,20 @@ def expect(anonymous, toeleider_a, toeleider_b, coordinator, editor, administrat
 
 # (name, needs the case of municipality A, method, data) -> expected per user
 TABLE = [
+    # A copy or the erasure of someone's data: coordinators of the case's municipality only.
+    (("backoffice_case_data_json", True, "get", None),
+     expect("login", "denied", "denied", "ok", "denied", "ok")),
+    (("backoffice_case_data_pdf", True, "get", None),
+     expect("login", "denied", "denied", "ok", "denied", "ok")),
+    (("backoffice_case_erase", True, "get", None),
+     expect("login", "denied", "denied", "ok", "denied", "ok")),
+    (("backoffice_case_erase", True, "post", {}),
+     expect("login", "denied", "denied", "ok", "denied", "ok")),
+    # The access log: the data protection officer (and the administrators).
+    (("backoffice_access_log", False, "get", None),
+     expect("login", "denied", "denied", "denied", "denied", "ok", "ok")),
+    (("backoffice_access_log_results", False, "get", None),
+     expect("login", "denied", "denied", "denied", "denied", "ok", "ok")),
     (("appointment_requests:index", False, "get", None),
      expect("login", "ok", "ok", "ok", "denied", "ok")),
     (("backoffice_case", True, "get", None),
@@ -56,6 +70,19 @@ TABLE = [
      expect("login", "ok", "ok", "ok", "ok", "ok", "ok")),
     (("referral_sources:index", False, "get", None),
      expect("login", "denied", "denied", "ok", "denied", "ok")),
+    # Monitoring: coordinators (and administrators); counts only, but not for everyone.
+    (("backoffice_monitoring", False, "get", None),
+     expect("login", "denied", "denied", "ok", "denied", "ok")),
+    (("backoffice_monitoring_export:csv", False, "get", None),
+     expect("login", "denied", "denied", "ok", "denied", "ok")),
+    (("backoffice_monitoring_export:xlsx", False, "get", None),
+     expect("login", "denied", "denied", "ok", "denied", "ok")),
+    (("backoffice_monitoring_export:pdf", False, "get", None),
+     expect("login", "denied", "denied", "ok", "denied", "ok")),
+    (("backoffice_monitoring_signals:csv", False, "get", None),
+     expect("login", "denied", "denied", "ok", "denied", "ok")),
+    (("backoffice_monitoring_signals:xlsx", False, "get", None),
+     expect("login", "denied", "denied", "ok", "denied", "ok")),
 ]
 
 
@@ -83,10 +110,12 @@ def test_back_office_url_per_user(client, staff, case_of, user, route, expected)
     case = case_of("heidebeek")
     if user != "anonymous":
         client.force_login(staff[user])
-    if ":" in name and name.startswith("backoffice_case_action"):
-        url = reverse("backoffice_case_action", args=[case.pk, name.split(":")[1]])
+    name, _colon, argument = name.partition(":")
+    if name.startswith("backoffice_") and argument:  # a case action or an export format
+        url = reverse(name, args=[case.pk, argument] if needs_case else [argument])
     else:
-        url = reverse(name, args=[case.pk] if needs_case else [])
+        url = reverse(f"{name}:{argument}" if argument else name,
+                      args=[case.pk] if needs_case else [])
     response = client.post(url, data) if method == "post" else client.get(url)
     case_url = reverse("backoffice_case", args=[case.pk])
     assert outcome(response, case_url) == expected[user]

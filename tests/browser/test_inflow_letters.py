@@ -7,7 +7,7 @@ import pypdfium2
 import zxingcpp
 
 from tests.backoffice.inflow_files import HEADERS, csv_bytes, person
-from tests.browser.test_toeleider_day import log_in
+from tests.browser.test_toeleider_day import staff_tab
 
 # The population software calls the last name differently: the user maps it once.
 BROWSER_HEADERS = ["Achternaam van de persoon" if h == "naam" else h for h in HEADERS]
@@ -27,11 +27,7 @@ PEOPLE = [
 def test_import_map_and_print_letters_for_three_households(browser, demo_site, tmp_path):
     source = tmp_path / "nieuwe-inwoners-november.csv"
     source.write_bytes(csv_bytes(PEOPLE, headers=BROWSER_HEADERS))
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="nl-BE",
-                                  accept_downloads=True)
-    page = context.new_page()
-    page.set_default_timeout(20_000)
-    log_in(page, demo_site, "coordinator")
+    context, page = staff_tab(browser, demo_site, "coordinator")
 
     page.goto(demo_site("heidebeek", "/admin/inflow/import/"))
     if page.locator("#id_municipality").count():

@@ -5,6 +5,16 @@ import re
 from tests.browser.conftest import serious_accessibility_violations
 
 
+def staff_tab(browser, demo_site, username, timeout=20_000):
+    """A desktop-sized tab that accepts downloads, signed in to the admin as `username`."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="nl-BE",
+                                  accept_downloads=True)
+    page = context.new_page()
+    page.set_default_timeout(timeout)
+    log_in(page, demo_site, username)
+    return context, page
+
+
 def log_in(page, demo_site, username):
     page.goto(demo_site("heidebeek", "/admin/login/"))
     page.fill("#id_username", username)

@@ -7,7 +7,7 @@ import pytest
 from wagtail.models import Page
 
 from home.demo import CONTENT_DIR, TRANSLATED_LANGUAGES
-from home.models import HomePage, LifeDomainPage, Partner
+from home.models import HomePage, LifeDomainPage, Partner, PartnerKind
 from tests.home.conftest import domain_page
 
 pytestmark = pytest.mark.django_db
@@ -64,6 +64,19 @@ def test_no_placeholder_is_left_and_all_addresses_are_fictional(demo):
         assert not partner.email or partner.email.endswith(".example")
     for page in LifeDomainPage.objects.all():
         assert "{gemeente}" not in json.dumps(list(page.body.raw_data)) + page.title
+
+
+def test_demo_partners_have_a_kind_the_monitoring_counts_by(demo):
+    partner_data = json.loads((CONTENT_DIR / "partners.json").read_text(encoding="utf-8"))
+    assert {data["kind"] for data in partner_data.values()} <= set(PartnerKind.values)
+    for municipality in demo.values():
+        kinds = set(dutch_partners_of(municipality).values_list("kind", flat=True))
+        assert {PartnerKind.DUTCH_CLASSES, PartnerKind.DUTCH_PRACTICE, PartnerKind.WORK,
+                PartnerKind.WELFARE, PartnerKind.HOUSING} <= kinds
+    dutch_kinds = dict(Partner.objects.filter(locale__language_code="nl")
+                       .values_list("translation_key", "kind"))
+    for key, kind in Partner.objects.values_list("translation_key", "kind"):
+        assert kind == dutch_kinds[key]  # translations keep the kind
 
 
 def test_demo_content_files_share_one_structure():

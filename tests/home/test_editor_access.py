@@ -78,7 +78,7 @@ def test_editor_adds_a_partner_only_to_own_municipality_and_keeps_input_on_error
 ):
     client.force_login(users[roles.REDACTEUR])
     data = {
-        "municipality": demo["linderode"].pk, "name": "Nieuw taalcafé",
+        "municipality": demo["linderode"].pk, "name": "Nieuw taalcafé", "kind": "dutch_practice",
         "description": "Elke week praten in het Nederlands.", "email": "geen-adres",
         "locale": demo["heidebeek"].site.root_page.locale_id,
     }
@@ -92,6 +92,7 @@ def test_editor_adds_a_partner_only_to_own_municipality_and_keeps_input_on_error
     response = client.post(reverse(PARTNER_ADD), data)
     assert response.status_code == 302
     assert Partner.objects.get(name="Nieuw taalcafé").municipality == demo["heidebeek"]
+    assert Partner.objects.get(name="Nieuw taalcafé").kind == "dutch_practice"
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,32 @@
+"""Admin URLs and menu items of the person's rights and the access log."""
+
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+
+from backoffice.privacy import views
+
+
+@hooks.register("register_admin_urls")
+def register_privacy_urls():
+    # Erasure sits under privacy/: "cases/<pk>/<action>/" belongs to the case page's actions.
+    return [
+        path("cases/<int:pk>/data.json", views.data_json, name="backoffice_case_data_json"),
+        path("cases/<int:pk>/data.pdf", views.data_pdf, name="backoffice_case_data_pdf"),
+        path("cases/<int:pk>/privacy/erase/", views.erase, name="backoffice_case_erase"),
+        path("reports/access-log/", views.AccessLogView.as_view(), name="backoffice_access_log"),
+        path("reports/access-log/results/", views.AccessLogView.as_view(results_only=True),
+             name="backoffice_access_log_results"),
+    ]
+
+
+class AccessLogMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm(views.VIEW_ACCESS_LOG)
+
+
+@hooks.register("register_reports_menu_item")
+def register_access_log_menu_item():
+    return AccessLogMenuItem(_("Inzage in persoonsgegevens"), reverse("backoffice_access_log"),
+                             icon_name="view", order=20)
