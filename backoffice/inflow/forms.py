@@ -1,6 +1,9 @@
 """Forms of the new-resident list: upload, column mapping, letters."""
 
+from datetime import timedelta
+
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -74,6 +77,14 @@ class LetterForm(forms.Form):
         initial="ar",
         help_text=gettext_lazy("Kies Nederlands voor een brief in één taal."),
     )
+
+
+def period_form(request):
+    """The period form bound to the query string, or to last month when none is given."""
+    last_month = timezone.localdate().replace(day=1) - timedelta(days=1)
+    data = request.GET if "kind" in request.GET else {
+        "kind": "month", "year": last_month.year, "part": last_month.month}
+    return PeriodForm(data, user=request.user)
 
 
 class PeriodForm(forms.Form):

@@ -6,7 +6,6 @@ ONTHAAL_INFLOW_UPLOAD_SECONDS; the import removes them. The file itself is never
 
 import csv
 import secrets
-from datetime import timedelta
 
 from django.conf import settings
 from django.contrib import messages
@@ -16,14 +15,13 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from backoffice.inflow import services
 from backoffice.inflow.columns import LABELS, guess_mapping, missing_required
 from backoffice.inflow.figures import Period, inflow_figures, per_municipality
-from backoffice.inflow.forms import MappingForm, PeriodForm, UploadForm
+from backoffice.inflow.forms import MappingForm, UploadForm, period_form
 from backoffice.inflow.reading import Table
 from backoffice.models import InflowImport, NewResident
 from backoffice.permissions import can_work_on_cases
@@ -147,10 +145,7 @@ def figures(request):
     """New residents per month, quarter or year, per municipality and for the cluster."""
     if not request.user.has_perm("backoffice.view_newresident"):
         raise PermissionDenied
-    last_month = (timezone.localdate().replace(day=1) - timedelta(days=1))
-    data = request.GET if "kind" in request.GET else {
-        "kind": "month", "year": last_month.year, "part": last_month.month}
-    form = PeriodForm(data, user=request.user)
+    form = period_form(request)
     context = {"form": form, "page_title": _("Instroom van nieuwe inwoners"),
                "header_icon": "table"}
     status = 200

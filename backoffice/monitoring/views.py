@@ -1,6 +1,5 @@
 """The monitoring page and its exports, for coordinators, per municipality or cluster."""
 
-from datetime import timedelta
 from urllib.parse import urlencode
 
 from django.core.exceptions import PermissionDenied
@@ -12,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from backoffice.inflow.figures import Period
-from backoffice.inflow.forms import PeriodForm
+from backoffice.inflow.forms import period_form
 from backoffice.monitoring import exports
 from backoffice.monitoring.report import cached_report, summary_sentences
 from backoffice.monitoring.signals import signal_tables
@@ -30,10 +29,7 @@ def chosen_period(request):
     """The period form, bound to the query string, or to last month when it is empty."""
     if not request.user.has_perm(PERMISSION):
         raise PermissionDenied
-    last_month = timezone.localdate().replace(day=1) - timedelta(days=1)
-    data = request.GET if "kind" in request.GET else {
-        "kind": "month", "year": last_month.year, "part": last_month.month}
-    return PeriodForm(data, user=request.user)
+    return period_form(request)
 
 
 def report_for(request, form):

@@ -67,22 +67,40 @@ def _anonymise_batch(ids, user, reason):
 
 def anonymise_due_cases(today=None):
     """Anonymise the finished cases whose municipality's retention period has passed,
-    counted from the day they were closed or cancelled. A case closed on the day exactly
-    that many months ago is kept until the next day."""
+    counted from the day they were closed or cancelled (a case closed on the day exactly
+    that many months ago is kept until the next day), and the cases nobody closed but
+    nobody touched either for that long: those are closed first."""
     from portal.models import Municipality
 
     today = today or timezone.localdate()
-    reason = _("bewaartermijn verstreken")
     done = 0
     for municipality in Municipality.objects.all():
-        cutoff = shift_months(today, -municipality.case_retention_months)
-        done += anonymise_cases(
-            AppointmentRequest.objects.filter(
-                municipality=municipality, status__in=FINISHED, closed_at__lt=start_of_day(cutoff)
-            ),
-            reason=reason,
-        )
+        cutoff = start_of_day(shift_months(today, -municipality.case_retention_months))
+        cases = AppointmentRequest.objects.filter(municipality=municipality)
+        done += anonymise_cases(cases.filter(status__in=FINISHED, closed_at__lt=cutoff),
+                                reason=_("bewaartermijn verstreken"))
+        untouched = cases.exclude(status__in=FINISHED).filter(
+            updated_at__lt=cutoff, anonymised_at__isnull=True)
+        done += anonymise_cases(close_untouched(untouched),
+                                reason=_("bewaartermijn verstreken zonder activiteit"))
     return done
+
+
+def close_untouched(cases):
+    """Close open cases that nobody worked on for the whole retention period, with a line
+    on their timeline; returns them as a queryset."""
+    now, ids = timezone.now(), list(cases.values_list("pk", flat=True))
+    events = [
+        RequestEvent(request_id=pk, at=now, kind=RequestEvent.Kind.STATUS_CHANGED,
+                     status=Status.CLOSED,
+                     note=f"{Status(status).label} → {Status.CLOSED.label}")
+        for pk, status in cases.values_list("pk", "status")
+    ]
+    with transaction.atomic():
+        AppointmentRequest.objects.filter(pk__in=ids).update(
+            status=Status.CLOSED, closed_at=now, slot=None, updated_at=now)
+        RequestEvent.objects.bulk_create(events)
+    return AppointmentRequest.objects.filter(pk__in=ids)
 
 
 def apply_retention(today=None):
