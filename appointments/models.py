@@ -233,6 +233,9 @@ class AppointmentRequest(models.Model):
             # The monitoring counts people reached per municipality and month.
             models.Index(fields=["municipality", "reached_at"], include=["channel"],
                          name="request_reached"),
+            # Rows that point at a request (timeline events) find its municipality here
+            # without reading the request itself.
+            models.Index(fields=["id"], include=["municipality"], name="request_municipality"),
         ]
         constraints = [
             models.CheckConstraint(

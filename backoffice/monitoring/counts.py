@@ -79,8 +79,9 @@ def missed_and_cancelled(municipalities, start, end):
         at__gte=start_of_day(start), at__lt=start_of_day(end),
         status__in=["no_show", "cancelled"],  # as written in the index event_missed_at
     ).aggregate(
-        no_shows=Count("pk", filter=Q(status=Status.NO_SHOW)),
-        cancellations=Count("pk", filter=Q(status=Status.CANCELLED)),
+        # Counting request ids, not event ids, lets the index answer without the table.
+        no_shows=Count("request", filter=Q(status=Status.NO_SHOW)),
+        cancellations=Count("request", filter=Q(status=Status.CANCELLED)),
     )
 
 
