@@ -6,11 +6,12 @@ from django.db.models import Count, OuterRef, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.middleware.csrf import get_token
 from django.urls import reverse
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.admin.ui.tables import BulkActionsCheckboxColumn, Column, DateColumn, TitleColumn
-from wagtail.admin.widgets import HeaderButton
+from wagtail.admin.widgets import Button, HeaderButton
 from wagtail.permissions import register_permission_policy
 
 from backoffice.inflow.figures import (
@@ -22,6 +23,7 @@ from backoffice.inflow.figures import (
 )
 from backoffice.models import InflowImport, InvitationLetterText, NewResident, PersonalDataAccess
 from backoffice.permissions import own_municipalities
+from backoffice.privacy.views import can_handle_data_requests
 from backoffice.services import record_access
 from portal.scoping import (
     MunicipalityScopedForm,
@@ -162,11 +164,33 @@ class LoggedViewMixin:
         return response
 
 
-class ResidentInspectView(LoggedViewMixin, ScopedViewSet.inspect_view_class):
+class DataRequestButtonsMixin:
+    """The person's rights (a copy of their data, its erasure) in the record's action menu,
+    for those who answer such requests."""
+
+    @cached_property
+    def header_more_buttons(self):
+        buttons = list(super().header_more_buttons)
+        if can_handle_data_requests(self.request.user):
+            pk = self.object.pk
+            buttons += [
+                Button(_("Gegevens exporteren (PDF)"), icon_name="doc-full", priority=50,
+                       url=reverse("backoffice_resident_data_pdf", args=[pk])),
+                Button(_("Gegevens exporteren (JSON)"), icon_name="download", priority=51,
+                       url=reverse("backoffice_resident_data_json", args=[pk])),
+                Button(_("Gegevens wissen"), icon_name="bin", priority=52,
+                       url=reverse("backoffice_resident_erase", args=[pk])),
+            ]
+        return buttons
+
+
+class ResidentInspectView(LoggedViewMixin, DataRequestButtonsMixin,
+                          ScopedViewSet.inspect_view_class):
     pass
 
 
-class ResidentEditView(LoggedViewMixin, ScopedViewSet.edit_view_class):
+class ResidentEditView(LoggedViewMixin, DataRequestButtonsMixin,
+                       ScopedViewSet.edit_view_class):
     pass
 
 

@@ -127,3 +127,13 @@ def erase_person(case, user):
     record_access(user, case, PersonalDataAccess.Action.ERASE)
     case.refresh_from_db()
     return case
+
+
+@transaction.atomic
+def erase_resident(resident, user):
+    """Someone on the new-resident list asks to be forgotten: their record is anonymised
+    now. A case linked to it has its own erasure. Returns False if it was already done."""
+    erased = anonymise_residents(NewResident.objects.filter(pk=resident.pk)) > 0
+    if erased:
+        record_access(user, resident=resident, action=PersonalDataAccess.Action.ERASE)
+    return erased

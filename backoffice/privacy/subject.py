@@ -21,7 +21,7 @@ from django_countries.fields import Country
 
 from appointments.models import AppointmentRequest, Invitation
 from backoffice.inflow.services import own_records
-from backoffice.models import PersonalDataAccess
+from backoffice.models import NewResident, PersonalDataAccess
 from portal.fields import CodeListField
 
 # Fields that are there but whose value is never shown, and why.
@@ -56,11 +56,28 @@ def person_data(case):
 
 def person_pdf(case):
     """The same as person_data, as a PDF with Dutch headings. Returns bytes."""
+    return _pdf("backoffice/privacy/person.html", _collect(case), case.reference)
+
+
+def resident_data(resident):
+    """A JSON-serialisable dict of everything held on one record of the new-resident list,
+    for a person who may never have had a case."""
+    return _json_only(_collect_resident(resident))
+
+
+def resident_pdf(resident):
+    """The same as resident_data, as a PDF with Dutch headings. Returns bytes."""
+    with translation.override("nl"):
+        reference = capfirst(_("nieuwe inwoner nr. %(pk)s") % {"pk": resident.pk})
+    return _pdf("backoffice/privacy/resident.html", _collect_resident(resident), reference)
+
+
+def _pdf(template, data, reference):
+    """`reference` names the record, never the person, on every page."""
     from weasyprint import HTML
 
-    data = _collect(case)
     with translation.override("nl"):
-        html = render_to_string("backoffice/privacy/person.html", {"data": data})
+        html = render_to_string(template, {"data": data, "reference": reference})
     return HTML(string=html, base_url=settings.BASE_DIR.as_uri()).write_pdf()
 
 
@@ -70,11 +87,14 @@ def _collect(case):
             "municipality", "slot", "assigned_to", "referral_source", "invitation"
         ).get(pk=case.pk)
         residents = own_records(case)
-        accesses = PersonalDataAccess.objects.filter(
-            Q(request=case) | Q(resident__in=residents)
-        ).select_related("user", "municipality", "request").order_by("at")
         return {
-            "about": _about(case),
+            "about": _about(case.municipality, _(
+                "Dit overzicht bevat alle gegevens die de gemeente %(municipality)s over u "
+                "bewaart voor het onthaal van nieuwe inwoners: uw aanvraag, de contacten en "
+                "gesprekken, de tijdlijn, uw gegevens op de lijst van nieuwe inwoners en wie uw "
+                "gegevens inkeek. Herkenningssleutels zijn alleen vermeld: ze zijn versleuteld "
+                "in één richting en verraden het oorspronkelijke gegeven niet."
+            )),
             "case": {"reference": case.reference, "fields": _rows(case)},
             "answers": _answers(case),
             "contact_attempts": [
@@ -89,17 +109,32 @@ def _collect(case):
             "timeline": [_rows(event, exclude={"id", "request"})
                          for event in case.events.select_related("actor")],
             "new_residents": [_rows(resident, exclude={"case"}) for resident in residents],
-            "invitation_codes": _invitation_codes(case, residents),
-            "access_log": [
-                [*_rows(access, exclude={"id", "request", "resident"}),
-                 _row("subject", _("over"), str(access.subject))]
-                for access in accesses
-            ],
+            "invitation_codes": _invitation_codes([case.invitation, *(
+                resident.invitation for resident in residents)]),
+            "access_log": _access_log(Q(request=case) | Q(resident__in=residents)),
         }
 
 
-def _about(case):
-    municipality = case.municipality
+def _collect_resident(resident):
+    with translation.override("nl"):
+        resident = NewResident.objects.select_related(
+            "municipality", "source_import", "invitation", "case"
+        ).get(pk=resident.pk)
+        return {
+            "about": _about(resident.municipality, _(
+                "Dit overzicht bevat alle gegevens die de gemeente %(municipality)s over u "
+                "bewaart op de lijst van nieuwe inwoners, en wie die gegevens inkeek. "
+                "Herkenningssleutels zijn alleen vermeld: ze zijn versleuteld in één richting "
+                "en verraden het oorspronkelijke gegeven niet."
+            )),
+            "resident": {"number": resident.pk, "fields": _rows(resident, exclude={"case"})},
+            "case": _linked_case(resident.case),
+            "invitation_codes": _invitation_codes([resident.invitation]),
+            "access_log": _access_log(Q(resident=resident)),
+        }
+
+
+def _about(municipality, explanation):
     now = timezone.now()
     return {
         "title": _("Uw gegevens bij het onthaal van nieuwe inwoners"),
@@ -107,14 +142,31 @@ def _about(case):
         "contact": f"{municipality.email} · {municipality.phone}",
         "made_at": _plain(now),
         "made_at_shown": _shown(now),
-        "explanation": _(
-            "Dit overzicht bevat alle gegevens die de gemeente %(municipality)s over u bewaart "
-            "voor het onthaal van nieuwe inwoners: uw aanvraag, de contacten en gesprekken, "
-            "de tijdlijn, uw gegevens op de lijst van nieuwe inwoners en wie uw gegevens "
-            "inkeek. Herkenningssleutels zijn alleen vermeld: ze zijn versleuteld in één "
-            "richting en verraden het oorspronkelijke gegeven niet."
-        ) % {"municipality": municipality.name},
+        "explanation": explanation % {"municipality": municipality.name},
     }
+
+
+def _linked_case(case):
+    """The reference of the record's case: that case has a copy of its own."""
+    if case is None:
+        return None
+    return {
+        "reference": case.reference,
+        "note": _("Over dit dossier bewaart de gemeente meer gegevens. Daarvan bestaat een "
+                  "eigen kopie: vraag ernaar met het kenmerk %(reference)s.")
+        % {"reference": case.reference},
+    }
+
+
+def _access_log(about):
+    """Who looked at, exported or erased these data, oldest first."""
+    accesses = PersonalDataAccess.objects.filter(about).select_related(
+        "user", "municipality", "request").order_by("at")
+    return [
+        [*_rows(access, exclude={"id", "request", "resident"}),
+         _row("subject", _("over"), str(access.subject))]
+        for access in accesses
+    ]
 
 
 def _answers(case):
@@ -139,9 +191,9 @@ def _conversation(conversation):
     }
 
 
-def _invitation_codes(case, residents):
-    invitations = {case.invitation, *(resident.invitation for resident in residents)}
-    return sorted(invitation.display_code for invitation in invitations if invitation)
+def _invitation_codes(invitations):
+    codes = {invitation.display_code for invitation in invitations if invitation}
+    return sorted(codes)
 
 
 def _rows(instance, exclude=()):

@@ -8,7 +8,7 @@ from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
-from django.shortcuts import redirect
+from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
@@ -22,10 +22,10 @@ from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.reports import ReportView
 
 from backoffice.inflow.services import own_records
-from backoffice.models import PersonalDataAccess
+from backoffice.models import NewResident, PersonalDataAccess
 from backoffice.permissions import can_work_on_cases, case_for_user, own_municipalities
-from backoffice.privacy.retention import FINISHED, erase_person
-from backoffice.privacy.subject import person_data, person_pdf
+from backoffice.privacy.retention import FINISHED, erase_person, erase_resident
+from backoffice.privacy.subject import person_data, person_pdf, resident_data, resident_pdf
 from backoffice.services import record_access
 
 HANDLE_DATA_REQUEST = "appointments.handle_data_request"
@@ -44,21 +44,32 @@ def data_request_case(user, pk):
     return case_for_user(user, pk)
 
 
-def download(content, content_type, case, extension):
-    """A file named after the case reference, never after the person."""
+def data_request_resident(user, pk):
+    """The record of the new-resident list, on the same terms as data_request_case."""
+    if not can_handle_data_requests(user):
+        raise PermissionDenied
+    return get_object_or_404(NewResident.objects.for_user(user), pk=pk)
+
+
+def download(content, content_type, name, extension):
+    """A file named after the case reference or the record number, never after the person."""
     response = HttpResponse(content, content_type=content_type)
     response["Content-Disposition"] = content_disposition_header(
-        as_attachment=True, filename=f"{case.reference}-gegevens.{extension}")
+        as_attachment=True, filename=f"{name}-gegevens.{extension}")
     return response
+
+
+def as_json(data):
+    return json.dumps(data, ensure_ascii=False, indent=2).encode()
 
 
 @never_cache
 @require_GET
 def data_json(request, pk):
     case = data_request_case(request.user, pk)
-    content = json.dumps(person_data(case), ensure_ascii=False, indent=2)
+    content = as_json(person_data(case))
     record_access(request.user, case, PersonalDataAccess.Action.EXPORT)
-    return download(content.encode(), "application/json; charset=utf-8", case, "json")
+    return download(content, "application/json; charset=utf-8", case.reference, "json")
 
 
 @never_cache
@@ -67,7 +78,7 @@ def data_pdf(request, pk):
     case = data_request_case(request.user, pk)
     content = person_pdf(case)
     record_access(request.user, case, PersonalDataAccess.Action.EXPORT)
-    return download(content, "application/pdf", case, "pdf")
+    return download(content, "application/pdf", case.reference, "pdf")
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
@@ -93,6 +104,55 @@ def erase(request, pk):
         "residents": len(residents),
         "page_title": _("Gegevens wissen"),
         "page_subtitle": case.reference,
+        "header_icon": "bin",
+    })
+
+
+# The same rights for someone on the new-resident list, with or without a case ----------------
+
+def resident_file_name(resident):
+    return f"nieuwe-inwoner-{resident.pk}"
+
+
+@never_cache
+@require_GET
+def resident_data_json(request, pk):
+    resident = data_request_resident(request.user, pk)
+    content = as_json(resident_data(resident))
+    record_access(request.user, resident=resident, action=PersonalDataAccess.Action.EXPORT)
+    return download(content, "application/json; charset=utf-8", resident_file_name(resident),
+                    "json")
+
+
+@never_cache
+@require_GET
+def resident_data_pdf(request, pk):
+    resident = data_request_resident(request.user, pk)
+    content = resident_pdf(resident)
+    record_access(request.user, resident=resident, action=PersonalDataAccess.Action.EXPORT)
+    return download(content, "application/pdf", resident_file_name(resident), "pdf")
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def resident_erase(request, pk):
+    """A confirmation page that says what goes and what stays; sending it erases this record
+    only: a linked case is erased from the case page."""
+    resident = data_request_resident(request.user, pk)
+    done = resident.anonymised_at is not None
+    if request.method == "POST":
+        if not erase_resident(resident, request.user):
+            messages.info(request, _("De persoonsgegevens van deze inschrijving zijn al gewist."))
+        else:
+            messages.success(request, _("De persoonsgegevens van nieuwe inwoner nr. %(pk)s zijn "
+                                        "gewist.") % {"pk": resident.pk})
+        return redirect("new_residents:inspect", resident.pk)
+    return TemplateResponse(request, "backoffice/privacy/resident_erase.html", {
+        "resident": resident,
+        "done": done,
+        "case_url": (reverse("backoffice_case", args=[resident.case_id])
+                     if resident.case_id and can_work_on_cases(request.user) else None),
+        "page_title": _("Gegevens wissen"),
+        "page_subtitle": _("nieuwe inwoner nr. %(pk)s") % {"pk": resident.pk},
         "header_icon": "bin",
     })
 

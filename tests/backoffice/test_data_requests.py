@@ -291,3 +291,167 @@ def test_a_household_member_linked_by_the_same_letter_stays_out(client, coordina
     partner.refresh_from_db()
     assert (partner.first_name, partner.anonymised_at) == ("Amira", None)
     assert NewResident.objects.get(first_name="", case=full_case).anonymised_at
+
+
+# Someone on the new-resident list, with or without a case -----------------------------------
+
+@pytest.fixture
+def listed(demo):
+    """Rana, on the list without a case, with her invitation letter; and her neighbour."""
+    heidebeek = demo["heidebeek"]
+    invitation = Invitation.objects.create(code="R4N4LST2", municipality=heidebeek,
+                                           language="ar")
+    resident = NewResident.objects.create(
+        municipality=heidebeek, invitation=invitation, last_name="Demo-Lijst", first_name="Rana",
+        birth_date=date(1988, 6, 9), birth_year=1988, sex="F", nationality="SY",
+        street="Molenstraat", house_number="7", box="2", postal_code="3990", town="Heidebeek",
+        phone="+32470123987", email="rana@example.org", registered_on=date(2026, 10, 1),
+        register_hash="a" * 64, match_key="b" * 64, household_key="c" * 64,
+    )
+    NewResident.objects.create(
+        municipality=heidebeek, last_name="Demo-Buur", first_name="Nadia", street="Steenweg",
+        house_number="4", postal_code="3990", town="Heidebeek", phone="+32470999000",
+        birth_year=1985, registered_on=date(2026, 10, 1),
+    )
+    return resident
+
+
+RESIDENT_URLS = ["backoffice_resident_data_json", "backoffice_resident_data_pdf",
+                 "backoffice_resident_erase"]
+
+
+def test_the_json_copy_of_a_listed_person(client, coordinator, listed):
+    response = client.get(reverse("backoffice_resident_data_json", args=[listed.pk]))
+    assert response.status_code == 200
+    disposition = response["Content-Disposition"]
+    assert f"nieuwe-inwoner-{listed.pk}-gegevens.json" in disposition
+    assert "Rana" not in disposition and "Demo-Lijst" not in disposition
+    data = json.loads(response.content)
+    text = response.content.decode()
+    fields = {row["field"]: row for row in data["resident"]["fields"]}
+    assert (fields["first_name"]["value"], fields["last_name"]["value"]) == ("Rana", "Demo-Lijst")
+    assert (fields["street"]["value"], fields["house_number"]["value"]) == ("Molenstraat", "7")
+    assert fields["birth_date"]["value"] == "1988-06-09"
+    assert (fields["sex"]["code"], fields["outreach"]["code"]) == ("F", "new")
+    assert "eenrichtingshash" in fields["register_hash"]["value"]
+    assert "a" * 64 not in text and "b" * 64 not in text and "c" * 64 not in text
+    assert data["resident"]["number"] == listed.pk
+    assert data["case"] is None
+    assert data["invitation_codes"] == ["R4N4-LST2"]
+    assert data["access_log"] == []  # this export is logged after the copy was made
+    for other in ["Nadia", "Demo-Buur", "Steenweg", "999000"]:
+        assert other not in text, other
+
+
+def test_the_copy_names_a_linked_case_without_copying_it(client, coordinator, full_case):
+    resident = NewResident.objects.get(case=full_case)
+    client.get(reverse("new_residents:inspect", args=[resident.pk]))
+    data = client.get(reverse("backoffice_resident_data_json", args=[resident.pk])).json()
+    assert data["case"]["reference"] == full_case.reference
+    assert "eigen kopie" in data["case"]["note"]
+    text = json.dumps(data, ensure_ascii=False)
+    assert "school voor zijn dochter" not in text and "teruggebeld" not in text
+    [viewed] = data["access_log"]
+    assert {row["field"]: row for row in viewed}["action"]["code"] == "view"
+
+
+def test_the_pdf_copy_of_a_listed_person(client, coordinator, listed):
+    response = client.get(reverse("backoffice_resident_data_pdf", args=[listed.pk]))
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    assert f"nieuwe-inwoner-{listed.pk}-gegevens.pdf" in response["Content-Disposition"]
+    document = pypdfium2.PdfDocument(response.content)
+    text = "\n".join(page.get_textpage().get_text_range() for page in document)
+    for shown in ["Rana", "Demo-Lijst", "Molenstraat", "R4N4-LST2", "Wie uw gegevens inkeek",
+                  f"Nieuwe inwoner nr. {listed.pk}"]:
+        assert shown in text, shown
+    for other in ["Nadia", "Demo-Buur", "Steenweg"]:
+        assert other not in text, other
+
+
+def test_every_export_of_a_listed_person_is_logged(client, coordinator, listed):
+    client.get(reverse("backoffice_resident_data_json", args=[listed.pk]))
+    client.get(reverse("backoffice_resident_data_pdf", args=[listed.pk]))
+    assert PersonalDataAccess.objects.filter(
+        resident=listed, user=coordinator, action=PersonalDataAccess.Action.EXPORT
+    ).count() == 2
+
+
+def test_erasing_a_listed_person_blanks_the_record_and_keeps_the_figures(client, coordinator,
+                                                                         listed):
+    url = reverse("backoffice_resident_erase", args=[listed.pk])
+    page = client.get(url)
+    assert page.status_code == 200
+    html = page.content.decode()
+    assert "Wat verdwijnt" in html and "Wat blijft" in html and "Rana" not in html
+
+    response = client.post(url)
+    assert response["Location"] == reverse("new_residents:inspect", args=[listed.pk])
+    record = NewResident.objects.filter(pk=listed.pk)
+    for value in text_values(record):
+        for identifying in ["Rana", "Demo-Lijst", "Molenstraat", "123987", "rana@example.org",
+                            "a" * 64, "b" * 64, "c" * 64]:
+            assert identifying not in value, (identifying, value)
+    resident = record.get()
+    assert resident.anonymised_at is not None and resident.birth_date is None
+    assert (resident.birth_year, resident.sex, resident.nationality, resident.registered_on) == (
+        1988, "F", "SY", date(2026, 10, 1))
+    assert NewResident.objects.get(last_name="Demo-Buur").street == "Steenweg"
+    assert PersonalDataAccess.objects.filter(
+        resident=listed, user=coordinator, action=PersonalDataAccess.Action.ERASE).count() == 1
+
+    # Done once: the page says so, and sending it again changes and logs nothing.
+    assert "al gewist" in client.get(url).content.decode()
+    client.post(url)
+    assert PersonalDataAccess.objects.filter(
+        resident=listed, action=PersonalDataAccess.Action.ERASE).count() == 1
+
+
+def test_erasing_a_record_leaves_its_case_to_the_case_page(client, coordinator, full_case):
+    resident = NewResident.objects.get(case=full_case)
+    url = reverse("backoffice_resident_erase", args=[resident.pk])
+    assert reverse("backoffice_case", args=[full_case.pk]) in client.get(url).content.decode()
+    client.post(url)
+    resident.refresh_from_db()
+    full_case.refresh_from_db()
+    assert resident.anonymised_at is not None and resident.first_name == ""
+    assert full_case.anonymised_at is None and full_case.name == "Karim Voorbeeld"
+
+
+@pytest.mark.parametrize("url_name", RESIDENT_URLS)
+def test_another_municipalitys_resident_does_not_exist_here(client, coordinator, demo,
+                                                            url_name):
+    elsewhere = NewResident.objects.create(
+        municipality=demo["linderode"], last_name="Demo-Elders", first_name="Omar",
+        street="Dorpsstraat", registered_on=date(2026, 10, 1))
+    url = reverse(url_name, args=[elsewhere.pk])
+    assert client.get(url).status_code == 404
+    assert client.post(url).status_code in (404, 405)
+    elsewhere.refresh_from_db()
+    assert elsewhere.anonymised_at is None and elsewhere.first_name == "Omar"
+    assert not PersonalDataAccess.objects.filter(resident=elsewhere).exists()
+
+
+@pytest.mark.parametrize("url_name", RESIDENT_URLS)
+def test_a_toeleider_cannot_answer_a_listed_persons_request(client, staff, listed, url_name):
+    client.force_login(staff["toeleider A"])
+    url = reverse(url_name, args=[listed.pk])
+    assert refused(client.get(url))
+    sent = client.post(url)
+    assert refused(sent) or sent.status_code == 405
+    listed.refresh_from_db()
+    assert listed.anonymised_at is None and listed.first_name == "Rana"
+    assert not PersonalDataAccess.objects.filter(
+        resident=listed, action__in=[PersonalDataAccess.Action.EXPORT,
+                                     PersonalDataAccess.Action.ERASE]).exists()
+
+
+def test_the_record_page_offers_the_rights_to_coordinators_only(client, staff, listed):
+    url = reverse("new_residents:inspect", args=[listed.pk])
+    links = [reverse(name, args=[listed.pk]) for name in RESIDENT_URLS]
+    client.force_login(staff["coordinator"])
+    html = client.get(url).content.decode()
+    assert all(link in html for link in links)
+    client.force_login(staff["toeleider A"])
+    html = client.get(url).content.decode()
+    assert not any(link in html for link in links)

@@ -28,6 +28,15 @@ def resident(demo):
 
 
 TABLE = [
+    # A listed person's copy or erasure: coordinators of the record's municipality only.
+    (("backoffice_resident_data_json", "resident", "get"),
+     expect("login", "denied", "denied", "ok", "denied", "ok")),
+    (("backoffice_resident_data_pdf", "resident", "get"),
+     expect("login", "denied", "denied", "ok", "denied", "ok")),
+    (("backoffice_resident_erase", "resident", "get"),
+     expect("login", "denied", "denied", "ok", "denied", "ok")),
+    (("backoffice_resident_erase", "resident", "post"),
+     expect("login", "denied", "denied", "ok", "denied", "ok")),
     (("new_residents:index", None, "get"), expect("login", "ok", "ok", "ok", "denied", "ok")),
     (("new_residents:inspect", "resident", "get"),
      expect("login", "ok", "hidden", "ok", "denied", "ok")),
