@@ -275,6 +275,10 @@ class ReferenceSequence(models.Model):
         return f"{self.year}: {self.last_number}"
 
 
+# The statuses of a missed appointment and a cancellation: counted from the timeline.
+MISSED_STATUSES = [Status.NO_SHOW.value, Status.CANCELLED.value]
+
+
 class RequestEvent(models.Model):
     """One line in a request's timeline: who did what, when."""
 
@@ -315,7 +319,7 @@ class RequestEvent(models.Model):
         indexes = [
             # No-shows and cancellations are counted per month from these few events.
             models.Index(fields=["at"], include=["request", "status"], name="event_missed_at",
-                         condition=models.Q(status__in=["no_show", "cancelled"])),
+                         condition=models.Q(status__in=MISSED_STATUSES)),
         ]
 
     def __str__(self):

@@ -1,12 +1,11 @@
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from appointments.models import ReferralSource, RequestEvent
 from backoffice import reports, views
-from backoffice.components import WorkPanel
+from backoffice.components import RuleMenuItem, WorkPanel, has_permission
 from backoffice.inbox import InboxViewSet
 from backoffice.inflow import views as inflow_views
 from backoffice.inflow.bulk_actions import LettersBulkAction, OutreachBulkAction
@@ -48,32 +47,23 @@ def register_case_urls():
     ]
 
 
-class CaseReportMenuItem(MenuItem):
-    def is_shown(self, request):
-        return can_see_cases(request.user)
-
-
-class MonitoringMenuItem(MenuItem):
-    def is_shown(self, request):
-        return request.user.has_perm(monitoring_views.PERMISSION)
-
-
 @hooks.register("register_reports_menu_item")
 def register_monitoring():
-    return MonitoringMenuItem(_("Monitoring"), reverse("backoffice_monitoring"),
-                              icon_name="table", order=5)
+    return RuleMenuItem(_("Monitoring"), reverse("backoffice_monitoring"), icon_name="table",
+                        order=5, shown_to=has_permission(monitoring_views.PERMISSION))
 
 
 @hooks.register("register_reports_menu_item")
 def register_follow_ups_report():
-    return CaseReportMenuItem(_("Opvolgingen te doen"), reverse("backoffice_follow_ups"),
-                              icon_name="tasks", order=10)
+    return RuleMenuItem(_("Opvolgingen te doen"), reverse("backoffice_follow_ups"),
+                        icon_name="tasks", order=10, shown_to=can_see_cases)
 
 
 @hooks.register("register_reports_menu_item")
 def register_referrals_report():
-    return CaseReportMenuItem(_("Doorverwijzingen zonder terugkoppeling"),
-                              reverse("backoffice_referrals"), icon_name="tasks", order=11)
+    return RuleMenuItem(_("Doorverwijzingen zonder terugkoppeling"),
+                        reverse("backoffice_referrals"), icon_name="tasks", order=11,
+                        shown_to=can_see_cases)
 
 
 @hooks.register("construct_homepage_panels")
@@ -82,17 +72,10 @@ def add_work_panel(request, panels):
         panels.append(WorkPanel(request.user))
 
 
-class DeskRegistrationMenuItem(MenuItem):
-    def is_shown(self, request):
-        return can_work_on_cases(request.user)
-
-
 @hooks.register("register_admin_menu_item")
 def register_desk_registration_menu_item():
-    return DeskRegistrationMenuItem(
-        _("Registratie aan de balie"), reverse("backoffice_desk_registration"),
-        icon_name="user", order=205,
-    )
+    return RuleMenuItem(_("Registratie aan de balie"), reverse("backoffice_desk_registration"),
+                        icon_name="user", order=205, shown_to=can_work_on_cases)
 
 
 @hooks.register("register_admin_viewset")
@@ -102,9 +85,8 @@ def register_inbox():
 
 @hooks.register("register_admin_menu_item")
 def register_bulk_assign_menu_item():
-    return DeskRegistrationMenuItem(
-        _("Werk verdelen"), reverse("backoffice_bulk_assign"), icon_name="group", order=206,
-    )
+    return RuleMenuItem(_("Werk verdelen"), reverse("backoffice_bulk_assign"), icon_name="group",
+                        order=206, shown_to=can_work_on_cases)
 
 
 @hooks.register("register_log_actions")
@@ -155,16 +137,11 @@ def register_referral_sources():
                               menu_label=_("Doorverwijzers"))
 
 
-class InflowFiguresMenuItem(MenuItem):
-    def is_shown(self, request):
-        return request.user.has_perm("backoffice.view_newresident")
-
-
 @hooks.register("register_reports_menu_item")
 def register_inflow_figures():
-    return InflowFiguresMenuItem(_("Instroom van nieuwe inwoners"),
-                                 reverse("backoffice_inflow_figures"), icon_name="table",
-                                 order=12)
+    return RuleMenuItem(_("Instroom van nieuwe inwoners"), reverse("backoffice_inflow_figures"),
+                        icon_name="table", order=12,
+                        shown_to=has_permission("backoffice.view_newresident"))
 
 
 @hooks.register("register_admin_viewset")

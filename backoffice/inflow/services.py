@@ -271,3 +271,11 @@ def own_records(case):
             if wanted and wanted in {" ".join(f"{a} {b}".lower().split()) for a, b in (
                 (record.first_name, record.last_name), (record.last_name, record.first_name))}]
 
+
+def problems_csv(batch, columns):
+    """An import's problems (row, column, problem) as CSV bytes; never the values."""
+    from backoffice.monitoring.exports import Table, csv_bytes
+
+    return csv_bytes([Table("problems", "", columns, [
+        [problem["row"], problem["column"], problem["problem"]] for problem in batch.problems])])
+

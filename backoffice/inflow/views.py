@@ -4,7 +4,6 @@ Between the steps the rows wait in the cache, for this user only and for at most
 ONTHAAL_INFLOW_UPLOAD_SECONDS; the import removes them. The file itself is never stored.
 """
 
-import csv
 import secrets
 
 from django.conf import settings
@@ -116,13 +115,9 @@ def problems_report(request, pk):
     if not request.user.has_perm("backoffice.view_inflowimport"):
         raise PermissionDenied
     batch = get_object_or_404(InflowImport.objects.for_user(request.user), pk=pk)
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response = HttpResponse(services.problems_csv(batch, [_("Rij"), _("Kolom"), _("Probleem")]),
+                            content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="problemen-inlezing-{batch.pk}.csv"'
-    response.write("\ufeff")  # Excel opens UTF-8 with accents correctly
-    writer = csv.writer(response, delimiter=";")
-    writer.writerow([_("Rij"), _("Kolom"), _("Probleem")])
-    for problem in batch.problems:
-        writer.writerow([problem["row"], problem["column"], problem["problem"]])
     return response
 
 

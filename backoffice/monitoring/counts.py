@@ -14,9 +14,10 @@ from django.db import connection
 from django.db.models import Aggregate, Count, DurationField, F, IntegerField, Q
 from django.db.models.functions import ExtractYear, TruncMonth
 from django.utils import timezone
+from django.utils.functional import cached_property
 
 from appointments.choices import Channel, Sex, Status
-from appointments.models import AppointmentRequest, RequestEvent
+from appointments.models import MISSED_STATUSES, AppointmentRequest, RequestEvent
 from backoffice.inflow.figures import (
     AGE_BANDS,
     BELGIAN_TIME,
@@ -77,7 +78,7 @@ def missed_and_cancelled(municipalities, start, end):
     return RequestEvent.objects.filter(
         request__municipality_id__in=municipalities,
         at__gte=start_of_day(start), at__lt=start_of_day(end),
-        status__in=["no_show", "cancelled"],  # as written in the index event_missed_at
+        status__in=MISSED_STATUSES,
     ).aggregate(
         # Counting request ids, not event ids, lets the index answer without the table.
         no_shows=Count("request", filter=Q(status=Status.NO_SHOW)),
@@ -224,19 +225,32 @@ class MonthlySeries:
     """
 
     def __init__(self, municipalities, start, end):
+        self.municipalities, self.start, self.end = municipalities, start, end
         self.months = list(months(start, end))
-        self._reached = (reached(municipalities, start, end)
-                         .annotate(month=TruncMonth("reached_at", tzinfo=BELGIAN_TIME))
-                         .values_list("municipality", "month", "channel")
-                         .annotate(count=Count("pk")).order_by())
-        self._reached = [(pk, month.astimezone(BELGIAN_TIME).date(), channel, count)
-                         for pk, month, channel, count in self._reached]
-        self._conversations = list(
-            conversations(municipalities, start, end).annotate(month=TruncMonth("held_on"))
+
+    # Each grouped query runs when it is first needed, and once.
+    @cached_property
+    def _reached(self):
+        rows = (reached(self.municipalities, self.start, self.end)
+                .annotate(month=TruncMonth("reached_at", tzinfo=BELGIAN_TIME))
+                .values_list("municipality", "month", "channel")
+                .annotate(count=Count("pk")).order_by())
+        return [(pk, month.astimezone(BELGIAN_TIME).date(), channel, count)
+                for pk, month, channel, count in rows]
+
+    @cached_property
+    def _conversations(self):
+        return list(
+            conversations(self.municipalities, self.start, self.end)
+            .annotate(month=TruncMonth("held_on"))
             .values_list("municipality", "month", "is_follow_up").annotate(count=Count("pk"))
             .order_by())
-        self._residents = list(
-            residents(municipalities, start, end).annotate(month=TruncMonth("registered_on"))
+
+    @cached_property
+    def _residents(self):
+        return list(
+            residents(self.municipalities, self.start, self.end)
+            .annotate(month=TruncMonth("registered_on"))
             .values_list("municipality", "month").annotate(
                 new=Count("pk"), reached=Count("pk", filter=Q(
                     outreach=NewResident.Outreach.REACHED)))

@@ -3,8 +3,8 @@
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 
+from backoffice.components import RuleMenuItem, has_permission
 from backoffice.privacy import views
 
 
@@ -27,12 +27,8 @@ def register_privacy_urls():
     ]
 
 
-class AccessLogMenuItem(MenuItem):
-    def is_shown(self, request):
-        return request.user.has_perm(views.VIEW_ACCESS_LOG)
-
-
 @hooks.register("register_reports_menu_item")
 def register_access_log_menu_item():
-    return AccessLogMenuItem(_("Inzage in persoonsgegevens"), reverse("backoffice_access_log"),
-                             icon_name="view", order=20)
+    return RuleMenuItem(_("Inzage in persoonsgegevens"), reverse("backoffice_access_log"),
+                        icon_name="view", order=20,
+                        shown_to=has_permission(views.VIEW_ACCESS_LOG))

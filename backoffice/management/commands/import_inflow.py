@@ -1,6 +1,5 @@
 """Import a new-resident list from the command line, as the upload screen does."""
 
-import csv
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
@@ -8,7 +7,7 @@ from tqdm import tqdm
 
 from backoffice.inflow.columns import LABELS, guess_mapping, missing_required
 from backoffice.inflow.reading import UnreadableFile, read_table
-from backoffice.inflow.services import import_residents, remembered_mapping
+from backoffice.inflow.services import import_residents, problems_csv, remembered_mapping
 from portal.models import Municipality
 
 
@@ -50,9 +49,6 @@ class Command(BaseCommand):
             f"{batch.rows_invalid} refused (of {batch.rows_total} rows)."
         )
         if options["report"] and batch.problems:
-            with Path(options["report"]).open("w", newline="", encoding="utf-8-sig") as handle:
-                writer = csv.writer(handle, delimiter=";")
-                writer.writerow(["row", "column", "problem"])
-                for problem in batch.problems:
-                    writer.writerow([problem["row"], problem["column"], problem["problem"]])
+            Path(options["report"]).write_bytes(
+                problems_csv(batch, ["row", "column", "problem"]))
             self.stdout.write(f"Refused rows written to {options['report']}.")
