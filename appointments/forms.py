@@ -1,14 +1,8 @@
 """The newcomer's forms: the request itself, adding information, cancelling."""
 
-import time
-import unicodedata
-import uuid
-
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Div, Fieldset, Layout, Submit
 from django import forms
-from django.conf import settings
-from django.core import signing
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html
@@ -27,36 +21,8 @@ from appointments.choices import (
 from appointments.models import Invitation, Slot
 from appointments.services import consent_text
 from home.life_domains import LIFE_DOMAINS
+from portal.forms import ProtectedForm, TextField
 from portal.languages import SPOKEN_LANGUAGES
-
-STARTED_SALT = "appointments.form-started"
-# Bidirectional overrides can disguise text; they never belong in a name or a question.
-BIDI_CONTROLS = dict.fromkeys(map(ord, "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"))
-
-
-def clean_text(value, *, multiline=False):
-    """Text without control characters (new lines kept where allowed) or bidi overrides."""
-    value = unicodedata.normalize("NFC", value).translate(BIDI_CONTROLS)
-    allowed = {"\n"} if multiline else set()
-    return "".join(
-        ch for ch in value
-        if ch in allowed or unicodedata.category(ch) not in {"Cc", "Cs", "Co"}
-    ).strip()
-
-
-class TextField(forms.CharField):
-    """A CharField that drops control characters before it validates."""
-
-    def __init__(self, *args, multiline=False, **kwargs):
-        self.multiline = multiline
-        if multiline:
-            kwargs.setdefault("widget", forms.Textarea(attrs={"rows": 4}))
-        super().__init__(*args, **kwargs)
-
-    def to_python(self, value):
-        value = super().to_python(value)
-        return clean_text(value, multiline=self.multiline) if value else value
-
 
 NOT_SAYING = _("Zeg ik liever niet")
 
@@ -80,7 +46,7 @@ class SlotChoiceField(forms.ModelChoiceField):
         return f"{date_format(start, 'l j F, H:i')} · {slot.location}"
 
 
-class RequestForm(forms.Form):
+class RequestForm(ProtectedForm):
     """Ask for a welcome conversation. Every field has a short plain label."""
 
     name = TextField(label=_("Uw naam"), max_length=150)
@@ -141,10 +107,6 @@ class RequestForm(forms.Form):
     consent = forms.BooleanField(
         error_messages={"required": _("Zonder uw toestemming kunnen we u niet contacteren.")},
     )
-    # Robots fill in every field; people do not see this one.
-    website = forms.CharField(label=_("Laat dit veld leeg"), required=False)
-    started = forms.CharField(widget=forms.HiddenInput)
-    submission_key = forms.UUIDField(widget=forms.HiddenInput)
     # The code of an invitation letter (from its QR code or short link), if any.
     invitation = forms.CharField(widget=forms.HiddenInput, required=False, max_length=20)
 
@@ -152,6 +114,8 @@ class RequestForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.municipality = municipality
         self.fields["consent"].label = consent_text(municipality)
+        # The label is the whole consent text: the error summary names it shortly.
+        self.fields["consent"].summary_label = gettext("Toestemming")
         self.fields["contact_language"].choices = translated(SPOKEN_LANGUAGES)
         self.fields["contact_language"].initial = language
         self.fields["topics"].choices = translated(
@@ -169,10 +133,6 @@ class RequestForm(forms.Form):
             self.fields["consent"].help_text = format_html(
                 '<a href="{}">{}</a>', privacy_url, gettext("Lees hoe we uw gegevens bewaren")
             )
-        self.fields["website"].widget.attrs.update(tabindex="-1", autocomplete="off")
-        if not self.is_bound:
-            self.initial.setdefault("started", signing.dumps(time.time(), salt=STARTED_SALT))
-            self.initial.setdefault("submission_key", uuid.uuid4())
         self.helper = self.build_helper()
 
     def build_helper(self):
@@ -199,29 +159,6 @@ class RequestForm(forms.Form):
         helper.layout = Layout(*parts)
         return helper
 
-    def clean_website(self):
-        if self.cleaned_data.get("website"):
-            raise forms.ValidationError(gettext("Laat dit veld leeg."))
-        return ""
-
-    def clean_started(self):
-        """Reject forms sent impossibly fast (robots) or very old (ask to send again)."""
-        try:
-            started = signing.loads(
-                self.cleaned_data["started"], salt=STARTED_SALT, max_age=60 * 60 * 24
-            )
-        except (signing.BadSignature, TypeError, ValueError):
-            raise forms.ValidationError(
-                gettext("Dit formulier is verlopen. Controleer uw antwoorden en verstuur opnieuw."),
-                code="expired",
-            ) from None
-        if time.time() - float(started) < settings.ONTHAAL_FORM_MIN_SECONDS:
-            raise forms.ValidationError(
-                gettext("Dat ging erg snel. Controleer uw antwoorden en verstuur opnieuw."),
-                code="too_fast",
-            )
-        return self.cleaned_data["started"]
-
     def clean_invitation(self):
         """The letter this request answers; an unknown or mistyped code is simply ignored."""
         code = Invitation.clean_code(self.cleaned_data.get("invitation"))
@@ -242,14 +179,6 @@ class RequestForm(forms.Form):
                 "partner_organisation", gettext("Welke organisatie vult dit formulier in?")
             )
         return cleaned
-
-    def renew_protection(self):
-        """After an error: a fresh start time, so that correcting is never 'too fast' again."""
-        data = self.data.copy()
-        data["started"] = signing.dumps(
-            time.time() - settings.ONTHAAL_FORM_MIN_SECONDS, salt=STARTED_SALT
-        )
-        self.data = data
 
     def request_fields(self):
         """The model fields of AppointmentRequest, from the cleaned data."""

@@ -1,5 +1,4 @@
 from django.urls import reverse
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 
 from backoffice.queries import dashboard_counts
@@ -22,19 +21,3 @@ class WorkPanel(Component):
         context["follow_ups_url"] = reverse("backoffice_follow_ups")
         context["referrals_url"] = reverse("backoffice_referrals")
         return context
-
-
-class RuleMenuItem(MenuItem):
-    """A menu item shown to the users for whom `shown_to(user)` is true."""
-
-    def __init__(self, *args, shown_to, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.shown_to = shown_to
-
-    def is_shown(self, request):
-        return self.shown_to(request.user)
-
-
-def has_permission(codename):
-    """A `shown_to` rule: the user holds this permission."""
-    return lambda user: user.has_perm(codename)

@@ -8,10 +8,11 @@ from django_countries.fields import LazyTypedChoiceField
 from phonenumber_field.formfields import PhoneNumberField
 
 from appointments.choices import Channel, Sex, Status
-from appointments.forms import TextField, yes_no_field
+from appointments.forms import yes_no_field
 from appointments.models import ReferralSource, Slot
 from backoffice.models import ContactAttempt, Conversation, NeedCategory, Referral
 from home.models import Partner
+from portal.forms import TextField
 from portal.languages import SPOKEN_LANGUAGES
 from portal.scoping import offer_municipalities
 

@@ -5,7 +5,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 
 from appointments.models import ReferralSource, RequestEvent
 from backoffice import reports, views
-from backoffice.components import RuleMenuItem, WorkPanel, has_permission
+from backoffice.components import WorkPanel
 from backoffice.inbox import InboxViewSet
 from backoffice.inflow import views as inflow_views
 from backoffice.inflow.bulk_actions import LettersBulkAction, OutreachBulkAction
@@ -14,6 +14,7 @@ from backoffice.models import NeedCategory
 from backoffice.monitoring import views as monitoring_views
 from backoffice.permissions import can_see_cases, can_work_on_cases
 from backoffice.privacy import hooks as privacy_hooks  # noqa: F401 (registers its admin URLs)
+from portal.menus import RuleMenuItem, has_permission
 
 
 @hooks.register("register_admin_urls")

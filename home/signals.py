@@ -3,7 +3,7 @@
 from django.db.models.signals import post_delete, post_save
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from home.cache import invalidate_portal_pages
+from portal.cache import invalidate_portal_pages
 
 
 def connect():

@@ -46,6 +46,11 @@ ROLE_PERMISSIONS = {
     # Page permissions come per municipality ("Redacteur <name>", see home/services.py).
     REDACTEUR: ["home.add_partner", "home.change_partner", "home.delete_partner",
                 "home.view_partner", "wagtail_localize.submit_translation"],
+    # Fiches are pages: their permissions come with the index page (practices/setup.py).
+    MODERATOR: [*(f"practices.{action}_{model}" for model in (
+                    "category", "policydomain", "targetgroup")
+                  for action in ("add", "change", "delete", "view")),
+                "practices.view_submission", "practices.change_submission"],
     BEHEERDER: ["portal.add_municipality", "portal.change_municipality",
                 "portal.delete_municipality", "portal.view_municipality"],
 }

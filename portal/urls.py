@@ -27,6 +27,8 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("zoeken/", home_views.search, name="portal_search"),
     path("onthaalgesprek/", include("appointments.urls")),
+    # The practice database, shared by every municipality of the installation.
+    path("praktijken/", include("practices.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -8,6 +8,8 @@ from dataclasses import dataclass
 
 from django.template.loader import render_to_string
 
+from portal.spreadsheets import cell as _cell
+
 
 @dataclass
 class Table:
@@ -16,18 +18,6 @@ class Table:
     columns: list
     rows: list  # each row: [label, value, ...]
     chart: str = ""
-
-
-def _cell(value):
-    """Numbers stay numbers; labels (lazy translations too) become text; unknown is empty.
-    Text that a spreadsheet would run as a formula ("=…", "+…", "-…", "@…", as a quote may
-    begin) starts with an apostrophe, so it is shown as text and never evaluated."""
-    if value is None:
-        return ""
-    if isinstance(value, int | float):
-        return value
-    text = str(value)
-    return f"'{text}" if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
 def csv_bytes(tables):

@@ -4,8 +4,8 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
-from backoffice.components import RuleMenuItem, has_permission
 from backoffice.privacy import views
+from portal.menus import RuleMenuItem, has_permission
 
 
 @hooks.register("register_admin_urls")

@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.redirects",
+    "wagtail.contrib.routable_page",
     "wagtail.contrib.settings",
     "wagtail.embeds",
     "wagtail.sites",
@@ -82,7 +83,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last, so that it knows the user and sees the final response.
-    "home.cache.PortalPageCacheMiddleware",
+    "portal.cache.PortalPageCacheMiddleware",
 ]
 
 ROOT_URLCONF = "portal.urls"
@@ -242,6 +243,10 @@ ONTHAAL_FORM_MIN_SECONDS = int(os.environ.get("ONTHAAL_FORM_MIN_SECONDS", "3"))
 ONTHAAL_REQUEST_RATE = os.environ.get("ONTHAAL_REQUEST_RATE", "10/h")
 # Dotted path of an SMS sender (see appointments/sms.py); none: no SMS is sent.
 ONTHAAL_SMS_BACKEND = os.environ.get("ONTHAAL_SMS_BACKEND", "")
+# Forms of the practice database (new fiche, "we do this too", change, contact) per IP address.
+ONTHAAL_PRACTICE_FORM_RATE = os.environ.get("ONTHAAL_PRACTICE_FORM_RATE", "10/h")
+# Largest image accepted with a submitted fiche.
+ONTHAAL_PRACTICE_IMAGE_MAX_BYTES = 5 * 1024 * 1024
 RATELIMIT_USE_CACHE = "default"
 # Behind a load balancer the client address is in X-Forwarded-For: see docs/deployment.md.
 RATELIMIT_IP_META_KEY = os.environ.get("RATELIMIT_IP_META_KEY") or None

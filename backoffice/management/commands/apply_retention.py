@@ -1,19 +1,10 @@
 """Remove personal data that is past its retention period (run daily, e.g. from cron)."""
 
-import argparse
-from datetime import date
-
 from django.core.management.base import BaseCommand
 
 from backoffice.privacy.retention import apply_retention
 from backoffice.privacy.tasks import apply_retention_task
-
-
-def day(text):
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError("expected a date as YYYY-MM-DD") from None
+from portal.management.dates import day
 
 
 class Command(BaseCommand):
