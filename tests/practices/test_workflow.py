@@ -222,7 +222,8 @@ def test_deleting_the_draft_declines_the_submission(
     assert sent.page is None
     assert sent.status == Submission.Status.DECLINED
     (declined,) = mails_to(SENDER)
-    assert "niet aanvaard" in declined.subject
+    # In the language the sender used (French).
+    assert "pas été acceptée" in declined.subject
     assert "Niet aanvaard" in Client().get(status_path(sent)).content.decode()
 
 
