@@ -7,7 +7,7 @@ UV_VERSION := 0.13.9
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: demo install install-test test lint migrations-check messages lock upgrade serve clean
+.PHONY: demo install install-test test lint audit migrations-check messages lock upgrade serve clean
 
 $(UV):
 	$(PYTHON) -m venv $(VENV)
@@ -25,12 +25,17 @@ demo: install
 	$(PY) manage.py load_demo_data
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
-## Lint, check migrations, run the whole test suite
-test: install-test lint migrations-check
+## Lint, audit, check migrations, run the whole test suite
+test: install-test lint audit migrations-check
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 lint: install-test
 	$(VENV)/bin/ruff check .
+
+## Known vulnerabilities in the locked dependencies (pip-audit) and in the code (bandit)
+audit: install-test
+	$(PY) scripts/audit_dependencies.py
+	$(VENV)/bin/bandit --quiet --configfile pyproject.toml --recursive .
 
 migrations-check: install-test
 	DJANGO_SETTINGS_MODULE=portal.settings.test DATABASE_URL=sqlite:///:memory: $(PY) manage.py makemigrations --check --dry-run

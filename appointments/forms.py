@@ -21,6 +21,7 @@ from appointments.choices import (
 from appointments.models import Invitation, Slot
 from appointments.services import consent_text
 from home.life_domains import LIFE_DOMAINS
+from home.statements import PRIVACY, statement_url
 from portal.forms import ProtectedForm, TextField
 from portal.languages import SPOKEN_LANGUAGES
 
@@ -129,6 +130,8 @@ class RequestForm(ProtectedForm):
         # taken meanwhile (even the last one) gets its error instead of being dropped.
         if not self.is_bound and not self.fields["slot"].queryset.exists():
             del self.fields["slot"]
+        # The municipality's own notice elsewhere, else the portal's privacy page.
+        privacy_url = privacy_url or statement_url(municipality, PRIVACY)
         if privacy_url:
             self.fields["consent"].help_text = format_html(
                 '<a href="{}">{}</a>', privacy_url, gettext("Lees hoe we uw gegevens bewaren")

@@ -1,4 +1,8 @@
-"""Mails about a request, sent in the background (tasks API). Each is sent at most once."""
+"""Mails about a request, sent in the background (tasks API). Each is sent at most once:
+the request's markers are set in the transaction that sends, under a row lock. A failed
+delivery is tried again later (portal.failure.retry_mail_later)."""
+
+import logging
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -15,6 +19,9 @@ from appointments.models import AppointmentRequest, RequestEvent
 from appointments.services import link_token
 from appointments.sms import get_sender
 from portal import roles
+from portal.failure import MAIL_ERRORS, retry_mail_later
+
+logger = logging.getLogger(__name__)
 
 
 def private_link(request):
@@ -46,8 +53,15 @@ def mail_person(request, subject, context):
 
 
 @task()
-def send_confirmation(request_pk):
+def send_confirmation(request_pk, attempt=1):
     """The confirmation to the person, in the language of their form, by e-mail or SMS."""
+    try:
+        _send_confirmation(request_pk)
+    except MAIL_ERRORS as error:
+        retry_mail_later(send_confirmation, [request_pk], attempt=attempt, error=error)
+
+
+def _send_confirmation(request_pk):
     with transaction.atomic():
         request = locked_request(pk=request_pk)
         if request is None or request.confirmation_sent_at or request.anonymised_at:
@@ -64,9 +78,16 @@ def send_confirmation(request_pk):
                 sent = True
             sender = get_sender()
             if sender is not None and request.phone and "sms" in request.contact_methods:
-                sender.send(request.phone, render_to_string(
-                    "appointments/mail/confirmation_sms.txt", context))
-                sent = True
+                text = render_to_string("appointments/mail/confirmation_sms.txt", context)
+                try:
+                    sender.send(request.phone, text)
+                    sent = True
+                except MAIL_ERRORS:
+                    # After the mail went, a retry would send the mail twice.
+                    if not sent:
+                        raise
+                    logger.warning("Confirmation SMS failed (request %s); the mail went",
+                                   request.pk)
         if sent:
             request.confirmation_sent_at = timezone.now()
             request.save(update_fields=["confirmation_sent_at"])
@@ -87,8 +108,15 @@ def staff_to_notify(municipality):
 
 
 @task()
-def notify_staff(request_pk):
+def notify_staff(request_pk, attempt=1):
     """Tell the municipality's toeleiders that a request came in: a link, no personal data."""
+    try:
+        _notify_staff(request_pk)
+    except MAIL_ERRORS as error:
+        retry_mail_later(notify_staff, [request_pk], attempt=attempt, error=error)
+
+
+def _notify_staff(request_pk):
     with transaction.atomic():
         request = locked_request(pk=request_pk)
         if request is None or request.staff_notified_at:
@@ -114,8 +142,15 @@ def notify_staff(request_pk):
 
 
 @task()
-def send_appointment(request_pk, slot_pk):
+def send_appointment(request_pk, slot_pk, attempt=1):
     """Mail the person their (new or moved) appointment with the .ics; once per slot."""
+    try:
+        _send_appointment(request_pk, slot_pk)
+    except MAIL_ERRORS as error:
+        retry_mail_later(send_appointment, [request_pk, slot_pk], attempt=attempt, error=error)
+
+
+def _send_appointment(request_pk, slot_pk):
     with transaction.atomic():
         request = locked_request(pk=request_pk, slot_id=slot_pk)
         if request is None or not request.email or request.events.filter(

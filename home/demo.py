@@ -13,11 +13,13 @@ from pathlib import Path
 
 from django.core.files.images import ImageFile
 from django.utils.text import slugify
+from django.utils.translation import override
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, Site
 
 from home.models import HomePage, LifeDomainIndexPage, LifeDomainPage, Partner, PartnerDirectoryPage
 from home.services import create_portal, editor_group
+from home.statements import STATEMENTS, statement_models
 from portal.languages import SOURCE_LANGUAGE
 from portal.models import Municipality
 
@@ -128,9 +130,23 @@ class DemoPortal:
                 fields = self.domain_fields(text, page.domain, block_ids=block_ids)
                 publish(update(page.copy_for_translation(locale), fields))
 
+            self.translate_statements(locale)
+
         if self.municipality.slug == CHANGED_AFTER_TRANSLATION[0]:
             # Published again after the translations: they now count as outdated.
             publish(next(p for p in domain_pages if p.domain == CHANGED_AFTER_TRANSLATION[1]))
+
+    def translate_statements(self, locale):
+        """Translated statements without an own text: only the title is theirs, the text
+        comes from the interface translations (as in every language not translated here)."""
+        for kind, model in statement_models().items():
+            page = model.objects.child_of(self.home).first()
+            if page is None or page.get_translation_or_none(locale) is not None:
+                continue
+            translation = page.copy_for_translation(locale)
+            with override(locale.language_code):
+                translation.title = str(STATEMENTS[kind][2])
+            publish(translation)
 
     def fill_home(self, home, text):
         data = self.text(text["home"])

@@ -1,9 +1,10 @@
 from django.db import models
 from django.http import Http404
 from django.utils.functional import cached_property
+from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail.fields import StreamField
+from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Locale, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail.search.queryset import SearchableQuerySetMixin
@@ -14,6 +15,7 @@ from home.forms import LifeDomainPageForm, PartnerForm
 from home.life_domains import LIFE_DOMAINS, LifeDomainsField, icon_template
 from home.localization import live_localized_pages, localized_objects, reader_url
 from home.panels import portal_edit_handler
+from home.statements import Conformance
 from portal.fields import SpokenLanguagesField
 from portal.languages import SOURCE_LANGUAGE
 from portal.models import MunicipalityOwnedQuerySet, telephone_link
@@ -109,7 +111,12 @@ class HomePage(PortalPage):
     search_fields = [*Page.search_fields, index.SearchField("introduction")]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["home.LifeDomainIndexPage", "home.PartnerDirectoryPage"]
+    subpage_types = [
+        "home.LifeDomainIndexPage",
+        "home.PartnerDirectoryPage",
+        "home.PrivacyStatementPage",
+        "home.AccessibilityStatementPage",
+    ]
 
     class Meta:
         verbose_name = _("startpagina van het portaal")
@@ -247,6 +254,150 @@ class PartnerDirectoryPage(PortalSectionPage):
         context["domain_filter"] = domain
         context["domain_choices"] = LIFE_DOMAINS
         return context
+
+
+class StatementPage(PortalPage):
+    """A statement every portal must have (privacy, accessibility), one of each per home.
+
+    Without an own text the page shows the default text of its template. That text comes
+    from the interface translations, so it reads in every offered language without a
+    page translation and without the "not translated" notice.
+    """
+
+    body = RichTextField(
+        _("eigen tekst"),
+        blank=True,
+        features=["h2", "h3", "bold", "italic", "ol", "ul", "link"],
+        help_text=_(
+            "Laat leeg om de standaardtekst te tonen; die bestaat in elke taal. "
+            "Een eigen tekst vervangt de standaardtekst volledig."
+        ),
+    )
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    max_count_per_parent = 1
+    search_fields = [*Page.search_fields, index.SearchField("body")]
+
+    class Meta:
+        abstract = True
+
+    @property
+    def has_own_text(self):
+        """True when an editor wrote the text; the default text is translated by gettext."""
+        return bool(strip_tags(self.body).strip())
+
+    def get_context(self, request, *args, **kwargs):
+        from django.utils.translation import get_language
+
+        from home.translation_status import municipality_of_page
+
+        context = super().get_context(request, *args, **kwargs)
+        context["statement_municipality"] = municipality_of_page(self) or context.get(
+            "municipality"
+        )
+        # Contact data, dates and the status are facts: those of the Dutch page count, so
+        # that a translation never shows an old address.
+        context["facts"] = self.source_page or self
+        # Texts an editor typed stay in the page's language: marked so for screen readers.
+        context["editor_text_language"] = (
+            self.locale.language_code if self.locale.language_code != get_language() else ""
+        )
+        return context
+
+
+class PrivacyStatementPage(StatementPage):
+    """What the portal keeps about people, why, how long, and their rights."""
+
+    controller = models.CharField(
+        _("verwerkingsverantwoordelijke"),
+        max_length=200,
+        blank=True,
+        help_text=_("Leeg: de gemeente zelf, met haar adres."),
+    )
+    dpo_service = models.CharField(
+        _("naam van de dienst"),
+        max_length=150,
+        blank=True,
+        help_text=_("Bv. 'Functionaris voor gegevensbescherming'. Leeg: die benaming."),
+    )
+    dpo_email = models.EmailField(
+        _("e-mailadres"), blank=True, help_text=_("Leeg: het e-mailadres van de gemeente.")
+    )
+    dpo_phone = models.CharField(
+        _("telefoon"), max_length=30, blank=True,
+        help_text=_("Leeg: het telefoonnummer van de gemeente."),
+    )
+    last_reviewed = models.DateField(_("laatst nagekeken op"), null=True, blank=True)
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("controller"),
+        MultiFieldPanel(
+            [FieldPanel("dpo_service"), FieldPanel("dpo_email"), FieldPanel("dpo_phone")],
+            heading=_("Functionaris voor gegevensbescherming"),
+        ),
+        FieldPanel("last_reviewed"),
+        FieldPanel("body"),
+    ]
+    edit_handler = portal_edit_handler(content_panels)
+    override_translatable_fields = [SynchronizedField("dpo_phone")]
+    template = "home/statement_privacy.html"
+
+    class Meta:
+        verbose_name = _("privacyverklaring")
+
+
+class AccessibilityStatementPage(StatementPage):
+    """How accessible the portal is (WCAG 2.1 AA), what is not yet, and where to report it."""
+
+    conformance = models.CharField(
+        _("nalevingsstatus"), max_length=10, choices=Conformance, default=Conformance.PARTIAL
+    )
+    known_limitations = models.TextField(
+        _("bekende beperkingen"),
+        blank=True,
+        help_text=_("Eén beperking per regel. Leeg: de standaardlijst."),
+    )
+    feedback_email = models.EmailField(
+        _("e-mailadres voor meldingen"), blank=True,
+        help_text=_("Leeg: het e-mailadres van de gemeente."),
+    )
+    feedback_phone = models.CharField(
+        _("telefoon voor meldingen"), max_length=30, blank=True,
+        help_text=_("Leeg: het telefoonnummer van de gemeente."),
+    )
+    answer_days = models.PositiveSmallIntegerField(_("antwoord binnen (werkdagen)"), default=10)
+    statement_date = models.DateField(_("datum van de verklaring"), null=True, blank=True)
+    enforcement = models.TextField(
+        _("handhavingsprocedure"),
+        blank=True,
+        help_text=_("Leeg: de standaardtekst over de Vlaamse Ombudsdienst."),
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("conformance"),
+        FieldPanel("statement_date"),
+        FieldPanel("known_limitations"),
+        MultiFieldPanel(
+            [FieldPanel("feedback_email"), FieldPanel("feedback_phone"),
+             FieldPanel("answer_days")],
+            heading=_("Een probleem melden"),
+        ),
+        FieldPanel("enforcement"),
+        FieldPanel("body"),
+    ]
+    edit_handler = portal_edit_handler(content_panels)
+    override_translatable_fields = [SynchronizedField("feedback_phone")]
+    template = "home/statement_accessibility.html"
+
+    class Meta:
+        verbose_name = _("toegankelijkheidsverklaring")
+
+    @property
+    def limitations(self):
+        return [line.strip() for line in self.known_limitations.splitlines() if line.strip()]
 
 
 class PartnerQuerySet(SearchableQuerySetMixin, MunicipalityOwnedQuerySet):

@@ -1,6 +1,7 @@
 """Setting up the portal of a municipality: its home page and its Wagtail site."""
 
 from django.db import transaction
+from django.utils import translation
 from wagtail.models import Locale, Page, Site
 
 from home.models import HomePage
@@ -9,8 +10,9 @@ from portal.languages import SOURCE_LANGUAGE
 
 @transaction.atomic
 def create_portal(municipality, *, hostname, port=80, is_default_site=False, introduction=""):
-    """Give a municipality a Dutch home page and a site for it; reuses what already exists."""
+    """Give a municipality a Dutch home page, its statements and a site; reuses what exists."""
     if municipality.site_id:
+        add_statement_pages(municipality)
         return municipality.site
     root = Page.get_first_root_node()
     locale = Locale.objects.get(language_code=SOURCE_LANGUAGE)
@@ -38,8 +40,41 @@ def create_portal(municipality, *, hostname, port=80, is_default_site=False, int
     )
     municipality.site = site
     municipality.save(update_fields=["site"])
+    add_statement_pages(municipality)
     grant_editor_permissions(municipality)
     return site
+
+
+def add_statement_pages(municipality):
+    """Give the portal its Dutch privacy notice and accessibility statement where missing.
+
+    They start without an own text, so they show the default text in every language.
+    Returns the pages made; running it again makes none.
+    """
+    if municipality.site is None:
+        return []
+    return add_statement_pages_under(municipality.site.root_page)
+
+
+@transaction.atomic
+def add_statement_pages_under(home):
+    """add_statement_pages for a portal's Dutch home page (also used by a data migration)."""
+    from home.statements import STATEMENTS, statement_models
+
+    made = []
+    for kind, model in statement_models().items():
+        if model.objects.child_of(home).exists():
+            continue
+        _name, slug, title = STATEMENTS[kind]
+        with translation.override(SOURCE_LANGUAGE):  # the page tree is the Dutch source
+            title = str(title)
+        page = model(title=title, slug=slug, locale_id=home.locale_id, show_in_menus=False)
+        if home.get_children().filter(slug=slug).exists():
+            page.slug = f"{slug}-{kind}"
+        home.add_child(instance=page)
+        page.save_revision().publish()
+        made.append(page)
+    return made
 
 
 def editor_group(municipality):

@@ -62,6 +62,20 @@ def _cacheable_response(request, response):
     )
 
 
+def cached_page(request):
+    """The cached public page for this request, or None; reads neither the database nor
+    the user, so it also answers while the database is down."""
+    if request.method not in {"GET", "HEAD"} or request.path.startswith(UNPREFIXED):
+        return None
+    try:
+        page = cache.get(_key(request))
+    except Exception:  # noqa: BLE001 - a cache that fails too simply has no page
+        return None
+    if page is not None:
+        page["X-Portal-Cache"] = "hit"
+    return page
+
+
 class PortalPageCacheMiddleware:
     """Serve warm public pages from the cache; placed last, so sessions and users are known."""
 

@@ -94,6 +94,14 @@ class Municipality(models.Model):
             "dossier bewaard. Daarna blijven alleen de cijfers over."
         ),
     )
+    require_two_factor = models.BooleanField(
+        _("tweestapsverificatie verplicht"),
+        default=False,
+        help_text=_(
+            "Wie persoonsgegevens van deze gemeente kan zien, moet bij het aanmelden ook een "
+            "code van een authenticator-app ingeven."
+        ),
+    )
     site = models.OneToOneField(
         "wagtailcore.Site",
         verbose_name=_("portaal (site)"),
@@ -136,6 +144,7 @@ class Municipality(models.Model):
         ),
         MultiFieldPanel([FieldPanel("case_retention_months"),
                          FieldPanel("resident_retention_months")], heading=_("Bewaartermijnen")),
+        FieldPanel("require_two_factor"),
         FieldPanel("site"),
         FieldPanel("staff"),
     ]
@@ -166,3 +175,42 @@ class Municipality(models.Model):
         the site's root URL, or WAGTAILADMIN_BASE_URL while the municipality has no site."""
         root = self.site.root_url if self.site is not None else settings.WAGTAILADMIN_BASE_URL
         return root.rstrip("/")
+
+
+class Invitation(models.Model):
+    """An invitation by e-mail to create a staff account with a role and municipalities.
+
+    The account only exists once the invitee has chosen a username and password
+    (portal/accounts/services.py); the link works once and for a limited time.
+    """
+
+    email = models.EmailField(_("e-mailadres"))
+    role = models.CharField(_("rol"), max_length=60)
+    municipalities = models.ManyToManyField(
+        Municipality, verbose_name=_("gemeenten"), blank=True, related_name="invitations"
+    )
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("uitgenodigd door"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("verstuurd op"), auto_now_add=True)
+    accepted_at = models.DateTimeField(_("aanvaard op"), null=True, blank=True)
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("account"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="invitation",
+    )
+
+    class Meta:
+        verbose_name = _("uitnodiging")
+        verbose_name_plural = _("uitnodigingen")
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return self.email

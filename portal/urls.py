@@ -9,9 +9,17 @@ from appointments import views as appointment_views
 from home import views as home_views
 from portal import views
 
+# Error pages in the reader's language, with the municipality's contact.
+handler400 = "portal.errors.bad_request"
+handler403 = "portal.errors.permission_denied"
+handler404 = "portal.errors.page_not_found"
+handler500 = "portal.errors.server_error"
+
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("admin/", include(wagtailadmin_urls)),
+    # Staff accounts: accepting an invitation (before there is an account).
+    path("account/", include("portal.accounts.urls")),
     # The short link printed on invitation letters.
     path("u/<str:code>/", appointment_views.invitation_link, name="invitation_link"),
     path("documents/", include(wagtaildocs_urls)),

@@ -9,6 +9,7 @@ from django.utils import translation
 from django.utils.translation import gettext
 from django_tasks import task
 
+from portal.failure import MAIL_ERRORS, retry_mail_later, send_once
 from practices.models import AppliedIn
 
 # How long a sent form's key is remembered: sending it twice sends one mail.
@@ -26,15 +27,27 @@ def send_contact_message(entry, data, submission_key):
     """Queue the mail (once per shown form). `data`: name, email, organisation, message."""
     if not cache.add(f"practices.contact.{submission_key}", 1, SENT_KEY_SECONDS):
         return False
-    send_contact_mail.enqueue(entry.pk, data)
+    send_contact_mail.enqueue(entry.pk, data, key=str(submission_key))
     return True
 
 
 @task()
-def send_contact_mail(entry_pk, data):
+def send_contact_mail(entry_pk, data, attempt=1, key=""):
+    """The mail, once per shown form (`key`), tried again later when delivery fails."""
     entry = AppliedIn.objects.select_related("page").filter(pk=entry_pk).first()
     if entry is None or not entry.contact_email:
         return
+    try:
+        if key:
+            send_once(f"practices.contact:{key}", lambda: _send(entry, data))
+        else:
+            _send(entry, data)
+    except MAIL_ERRORS as error:
+        retry_mail_later(send_contact_mail, [entry_pk, data], attempt=attempt, error=error,
+                         key=key)
+
+
+def _send(entry, data):
     page = entry.page
     # The municipality reads Dutch, whatever language the reader used.
     with translation.override(settings.LANGUAGE_CODE):

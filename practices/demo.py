@@ -239,7 +239,7 @@ def drawing(seed):
     from PIL import ImageColor, ImageDraw
 
     # The same fiche always gets the same drawing; this is no secret.
-    rng = random.Random(seed)  # noqa: S311
+    rng = random.Random(seed)  # noqa: S311  # nosec B311
     background, colours = rng.choice(PALETTES)
     width, height = IMAGE_SIZE
     picture = PillowImage.new("RGB", IMAGE_SIZE, background)

@@ -1,4 +1,9 @@
-"""Mails about what the public sent to the practice database, sent in the background."""
+"""Mails about what the public sent to the practice database, sent in the background.
+
+A failed delivery is tried again later (portal.failure.retry_mail_later). Submissions keep
+no sent-marker of their own, so each mail has a key, made at the first attempt and handed
+to the retries, that `send_once` remembers: a task that runs twice sends once.
+"""
 
 import logging
 
@@ -13,6 +18,7 @@ from django_tasks import task
 from wagtail.users.models import UserProfile
 
 from portal import roles
+from portal.failure import MAIL_ERRORS, retry_mail_later, send_once
 from portal.languages import LANGUAGE_CODES, SOURCE_LANGUAGE
 from practices.models import Submission
 from practices.submissions import link_token
@@ -47,14 +53,32 @@ def fiche_title(submission):
     return submission.page.get_latest_revision_as_object().title
 
 
+def mail_key(submission, *parts):
+    """This state of the submission: the same event after a new decision is a new mail."""
+    return ":".join(["submission", str(submission.pk), submission.updated_at.isoformat(),
+                     *map(str, parts)])
+
+
 @task()
-def send_submission_mail(submission_pk, event):
+def send_submission_mail(submission_pk, event, attempt=1, key=""):
     """Tell the sender what happened to a submission (any kind), in the language they used."""
     if event not in EVENTS:
         raise ValueError(f"Unknown submission event: {event}")
     submission = Submission.objects.select_related("page").filter(pk=submission_pk).first()
     if submission is None:
         return
+    key = key or mail_key(submission, event)
+    try:
+        sent = send_once(key, lambda: _mail_sender(submission, event))
+    except MAIL_ERRORS as error:
+        retry_mail_later(send_submission_mail, [submission_pk, event], attempt=attempt,
+                         error=error, key=key)
+        return
+    if sent:
+        logger.info("Submission mail '%s' sent (submission %s)", event, submission.pk)
+
+
+def _mail_sender(submission, event):
     language = submission.language if submission.language in LANGUAGE_CODES else SOURCE_LANGUAGE
     with translation.override(language):
         title = fiche_title(submission)
@@ -72,7 +96,6 @@ def send_submission_mail(submission_pk, event):
             body=render_to_string(f"practices/mail/submission_{event}.txt", context),
             to=[submission.email],
         ).send()
-    logger.info("Submission mail '%s' sent (submission %s)", event, submission.pk)
 
 
 def moderators():
@@ -89,22 +112,37 @@ def moderator_subject(submission, title):
 
 
 @task()
-def send_moderator_notice(submission_pk):
+def send_moderator_notice(submission_pk, attempt=1, key=""):
     """Tell the moderators that a "we do this too" or a suggested change waits for their
-    decision. (A new fiche is Wagtail's workflow, which notifies them itself.)"""
+    decision. (A new fiche is Wagtail's workflow, which notifies them itself.)
+
+    One mail per moderator, each sent once: a retry reaches only those still waiting."""
     submission = Submission.objects.select_related("page").filter(pk=submission_pk).first()
     if submission is None:
         return
+    key = key or mail_key(submission, "moderators")
     edit_url = absolute(reverse("practice_submissions:edit", args=[submission.pk]))
+    failure = None
     for user in moderators():
-        # Each moderator reads it in the language of their admin, never in the sender's.
-        with translation.override(settings.LANGUAGE_CODE):
-            language = UserProfile.get_for_user(user).get_preferred_language()
-        with translation.override(language):
-            title = fiche_title(submission)
-            context = {"submission": submission, "title": title, "edit_url": edit_url}
-            EmailMessage(
-                subject=moderator_subject(submission, title),
-                body=render_to_string("practices/mail/moderator_notice.txt", context),
-                to=[user.email],
-            ).send()
+        try:
+            send_once(f"{key}:{user.pk}",
+                      lambda user=user: _notify_moderator(submission, user, edit_url))
+        except MAIL_ERRORS as error:
+            failure = error
+    if failure is not None:
+        retry_mail_later(send_moderator_notice, [submission_pk], attempt=attempt,
+                         error=failure, key=key)
+
+
+def _notify_moderator(submission, user, edit_url):
+    # Each moderator reads it in the language of their admin, never in the sender's.
+    with translation.override(settings.LANGUAGE_CODE):
+        language = UserProfile.get_for_user(user).get_preferred_language()
+    with translation.override(language):
+        title = fiche_title(submission)
+        context = {"submission": submission, "title": title, "edit_url": edit_url}
+        EmailMessage(
+            subject=moderator_subject(submission, title),
+            body=render_to_string("practices/mail/moderator_notice.txt", context),
+            to=[user.email],
+        ).send()

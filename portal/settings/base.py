@@ -63,6 +63,11 @@ INSTALLED_APPS = [
     "django_countries",
     "django_tasks",
     "django_tasks_db",
+    # Staff accounts: two-factor authentication and lockout after failed logins
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "axes",
     # Django
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -73,15 +78,22 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "portal.content_security.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # A database that does not answer: cached pages still, a clear 503 otherwise.
+    "portal.failure.DatabaseUnavailableMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "portal.middleware.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    # Staff sessions: expiry after inactivity, two-factor verification where required.
+    "portal.accounts.middleware.StaffSessionMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "axes.middleware.AxesMiddleware",
     # Last, so that it knows the user and sees the final response.
     "portal.cache.PortalPageCacheMiddleware",
 ]
@@ -118,6 +130,9 @@ DATABASES = {
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     INSTALLED_APPS.append("django.contrib.postgres")
+    # A database that does not answer gives the "try again later" page within seconds,
+    # instead of requests that hang (see portal/failure.py).
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault("connect_timeout", 5)
 else:
     # The monitoring's covering indexes (INCLUDE) speed up PostgreSQL; SQLite, for the demo,
     # builds them on their key columns only, which is all it needs.
@@ -125,6 +140,11 @@ else:
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "portal.User"
+# django-axes first: it refuses a locked-out user before the password is checked.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -207,10 +227,83 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "onthaal@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 SESSION_COOKIE_HTTPONLY = True
+# The longest a staff session lasts, active or not; inactivity ends it sooner.
 SESSION_COOKIE_AGE = 60 * 60 * 8
+
+# Staff accounts (portal/accounts): sign-in, two-factor authentication, lockout, invitations.
+LOGIN_URL = "wagtailadmin_login"
+# Minutes without any request after which a staff member is signed out.
+ONTHAAL_STAFF_IDLE_MINUTES = int(os.environ.get("ONTHAAL_STAFF_IDLE_MINUTES", "30"))
+# How long the link in an invitation to create a staff account works.
+ONTHAAL_INVITATION_DAYS = int(os.environ.get("ONTHAAL_INVITATION_DAYS", "7"))
+OTP_TOTP_ISSUER = "Onthaal"
+# Lockout after repeated failed sign-ins (passwords and two-factor codes) per username and
+# IP address; a successful sign-in resets the count.
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+# In hours, as django-axes reads a number.
+AXES_COOLOFF_TIME = int(os.environ.get("AXES_COOLOFF_MINUTES", "30")) / 60
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+# A page in Dutch, status 429.
+AXES_LOCKOUT_CALLABLE = "portal.accounts.views.lockout"
+# No usernames or addresses in the logs, and no record of every successful sign-in.
+AXES_VERBOSE = False
+AXES_CLIENT_STR_CALLABLE = "portal.accounts.services.anonymous_client_str"
+AXES_DISABLE_ACCESS_LOG = True
+# Only the connection's address by default, so a forged X-Forwarded-For cannot dodge the
+# lockout; behind a load balancer, name the header it sets (e.g. HTTP_X_FORWARDED_FOR).
+AXES_IPWARE_META_PRECEDENCE_ORDER = env_list(
+    "AXES_IPWARE_META_PRECEDENCE_ORDER", ["REMOTE_ADDR"]
+)
+# Browser hardening. No script of the site reads a cookie (Wagtail takes the CSRF token from
+# the page), so all are HttpOnly; production settings add Secure.
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_HTTPONLY = True
+CSRF_COOKIE_SAMESITE = "Lax"
+LANGUAGE_COOKIE_HTTPONLY = True
+LANGUAGE_COOKIE_SAMESITE = "Lax"
 X_FRAME_OPTIONS = "DENY"
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+# Error pages in the reader's language, with the municipality's contact (portal/errors.py).
+CSRF_FAILURE_VIEW = "portal.errors.csrf_failure"
+
+# Content Security Policy (django-csp; portal/content_security.py picks the policy by address).
+# Public pages load only this site's own files: no inline script or style, nothing third-party.
+# No nonce either: whole public pages are cached (portal/cache.py), so a nonce would go stale.
+from csp.constants import NONE, SELF, UNSAFE_INLINE  # noqa: E402
+
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "frame-ancestors": [NONE],
+        "form-action": [SELF],
+        "base-uri": [SELF],
+        "object-src": [NONE],
+    },
+}
+# The Wagtail admin (/admin/) still ships inline <script> elements without a nonce (inline
+# panels, date choosers) and style attributes, so it needs 'unsafe-inline' there; a nonce would
+# make browsers ignore 'unsafe-inline'. The page preview is an admin page framed by the admin.
+ONTHAAL_ADMIN_CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        **CONTENT_SECURITY_POLICY["DIRECTIVES"],
+        "script-src": [SELF, UNSAFE_INLINE],
+        "style-src": [SELF, UNSAFE_INLINE],
+        "img-src": [SELF, "data:", "blob:"],
+        "frame-ancestors": [SELF],
+    },
+}
+# The admin makes no third-party requests either: avatars come from this site, not from
+# Gravatar, and it does not ask releases.wagtail.org for new versions.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 
 LOGGING = {
     "version": 1,

@@ -66,7 +66,7 @@ if _redis_url:
     }
 
 DEBUG = False
-SECRET_KEY = "django-insecure-tests-only"  # noqa: S105
+SECRET_KEY = "django-insecure-tests-only"  # noqa: S105  # nosec B105
 ALLOWED_HOSTS = ["testserver", "localhost", ".localhost", "127.0.0.1"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"

@@ -49,9 +49,12 @@ def language_switcher(context):
 
 @register.simple_tag(takes_context=True)
 def shows_source_fallback(context):
-    """True when the reader gets the Dutch page because theirs is not translated yet."""
+    """True when the reader gets the Dutch page because theirs is not translated yet.
+
+    A page that shows only interface-translated text (`has_own_text` False) needs no notice.
+    """
     page = context.get("page")
-    if not isinstance(page, Page):
+    if not isinstance(page, Page) or not getattr(page, "has_own_text", True):
         return False
     return get_language() != SOURCE_LANGUAGE and page.locale.language_code != get_language()
 

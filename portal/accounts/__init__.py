@@ -1,0 +1,1 @@
+"""Staff accounts: invitations, two-factor authentication, session expiry."""
