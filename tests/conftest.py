@@ -3,10 +3,13 @@ import io
 import pytest
 from django.core.cache import cache
 from django.core.management import call_command
+from django.test import override_settings
+from django_tasks import default_task_backend
 
 from home.services import create_portal
 from portal.models import Municipality
 from tests.factories import MunicipalityFactory
+from tests.task_queue import FlakyBackend
 
 DEMO_SLUGS = ["heidebeek", "linderode"]
 
@@ -48,3 +51,15 @@ def portal_factory(db):
         return municipality
 
     return make
+
+
+@pytest.fixture
+def queue():
+    """A task backend that keeps what is enqueued (and can wait), instead of running it."""
+    with override_settings(
+        TASKS={"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}},
+        EMAIL_BACKEND="tests.task_queue.FlakyBackend",
+    ):
+        default_task_backend.clear()
+        yield default_task_backend
+    FlakyBackend.failures = 0

@@ -1,59 +1,26 @@
 """A mail server that fails: the mail tasks try again later, with growing waits, and in the
 end each mail is sent exactly once."""
 
-import smtplib
 import uuid
 from datetime import timedelta
 
 import pytest
 from django.core import mail
-from django.core.mail.backends.locmem import EmailBackend
 from django.test import override_settings
 from django.utils import timezone
-from django_tasks import default_task_backend
 
 from appointments.models import RequestEvent
 from appointments.services import submit_request
 from appointments.tasks import notify_staff, send_appointment, send_confirmation
 from portal.failure import MAIL_BACKOFF, MAX_MAIL_ATTEMPTS, MailNotDelivered
+from tests.task_queue import FlakyBackend, run
+from tests.task_queue import queued as queued_in
 
 pytestmark = pytest.mark.django_db
 
 
-class FlakyBackend(EmailBackend):
-    """Refuses the next `failures` sendings, then delivers to mail.outbox."""
-
-    failures = 0
-
-    def send_messages(self, messages):
-        if FlakyBackend.failures:
-            FlakyBackend.failures -= 1
-            raise smtplib.SMTPServerDisconnected("Connection unexpectedly closed")
-        return super().send_messages(messages)
-
-
-@pytest.fixture
-def queue():
-    """A task backend that keeps what is enqueued (and can wait), instead of running it."""
-    with override_settings(
-        TASKS={"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}},
-        EMAIL_BACKEND="tests.appointments.test_mail_retries.FlakyBackend",
-    ):
-        default_task_backend.clear()
-        yield default_task_backend
-    FlakyBackend.failures = 0
-
-
 def queued(queue):
-    """The mail tasks waiting (Wagtail queues tasks of its own too), taken off the queue."""
-    results = [r for r in queue.results if r.task.module_path.startswith("appointments.")]
-    queue.clear()
-    return results
-
-
-def run(result):
-    """What a worker does with a queued task."""
-    return result.task.call(*result.args, **result.kwargs)
+    return queued_in(queue, "appointments")
 
 
 @pytest.fixture

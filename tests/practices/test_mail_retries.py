@@ -6,37 +6,19 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core import mail
-from django.test import override_settings
-from django_tasks import default_task_backend
 
 from portal import roles
 from practices.contact import send_contact_mail
 from practices.models import AppliedIn, PracticePage, Submission
 from practices.tasks import send_moderator_notice, send_submission_mail
-from tests.appointments.test_mail_retries import FlakyBackend
+from tests.task_queue import FlakyBackend, run
+from tests.task_queue import queued as queued_in
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def queue():
-    with override_settings(
-        TASKS={"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}},
-        EMAIL_BACKEND="tests.appointments.test_mail_retries.FlakyBackend",
-    ):
-        default_task_backend.clear()
-        yield default_task_backend
-    FlakyBackend.failures = 0
-
-
 def queued(queue):
-    results = [r for r in queue.results if r.task.module_path.startswith("practices.")]
-    queue.clear()
-    return results
-
-
-def run(result):
-    return result.task.call(*result.args, **result.kwargs)
+    return queued_in(queue, "practices")
 
 
 @pytest.fixture
