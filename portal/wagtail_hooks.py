@@ -2,6 +2,7 @@ from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.admin.widgets import ListingButton
 
 from portal.accounts import services as accounts
 from portal.accounts.urls import admin_urlpatterns as account_urls
@@ -41,3 +42,13 @@ def register_two_factor_menu_item(request):
 def register_invitations_menu_item():
     return RuleMenuItem(_("Uitnodigingen"), reverse("accounts_invitations"), icon_name="mail",
                         order=610, shown_to=accounts.can_invite)
+
+
+@hooks.register("register_user_listing_buttons")
+def register_reset_two_factor_button(user, request_user):
+    # For every row, without asking whether the person has a device (no query per row):
+    # the confirmation page says so.
+    if accounts.can_reset_two_factor(request_user):
+        yield ListingButton(_("Tweestapsverificatie verwijderen"),
+                            reverse("accounts_reset_two_factor", args=[user.pk]),
+                            icon_name="key", priority=60)

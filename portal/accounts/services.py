@@ -98,6 +98,12 @@ def remove_two_factor(user):
     StaticDevice.objects.filter(user=user).delete()
 
 
+def can_reset_two_factor(actor):
+    """Who may remove someone else's lost devices: whoever manages staff accounts."""
+    user_model = get_user_model()._meta
+    return actor.is_active and actor.has_perm(f"{user_model.app_label}.change_user")
+
+
 def check_code(user, token):
     """The device that accepts this authenticator or recovery code (used up), or None."""
     token = "".join(str(token or "").split())

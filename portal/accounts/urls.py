@@ -6,6 +6,8 @@ from portal.accounts import views
 admin_urlpatterns = [
     path("two-factor/", views.two_factor, name="accounts_two_factor"),
     path("two-factor/verify/", views.verify, name="accounts_verify"),
+    path("two-factor/reset/<int:user_id>/", views.reset_two_factor,
+         name="accounts_reset_two_factor"),
     path("invitations/", views.invitations, name="accounts_invitations"),
     path("invitations/new/", views.new_invitation, name="accounts_new_invitation"),
     path("invitations/<int:pk>/withdraw/", views.withdraw_invitation,

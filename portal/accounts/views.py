@@ -3,7 +3,7 @@
 import segno
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth import logout
+from django.contrib.auth import get_user_model, logout
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -191,3 +191,21 @@ def accept_invitation(request, token):
     return TemplateResponse(request, "accounts/accept_invitation.html",
                             {"form": form, "invitation": invitation},
                             status=400 if form.is_bound else 200)
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def reset_two_factor(request, user_id):
+    """A lost phone and lost recovery codes: an administrator removes the person's devices,
+    so they can sign in with their password and set up two-factor again."""
+    if not services.can_reset_two_factor(request.user):
+        raise PermissionDenied
+    person = get_object_or_404(get_user_model(), pk=user_id)
+    if request.method == "POST":
+        services.remove_two_factor(person)
+        messages.success(request, _("De tweestapsverificatie van %(name)s is verwijderd.")
+                         % {"name": person.get_full_name() or person.get_username()})
+        return redirect("wagtailusers_users:index")
+    return TemplateResponse(request, "accounts/reset_two_factor.html", {
+        "person": person, "has_device": services.has_two_factor(person),
+        "page_title": _("Tweestapsverificatie verwijderen"), "header_icon": "key",
+    })

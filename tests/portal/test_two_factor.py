@@ -167,3 +167,44 @@ def test_new_recovery_codes_and_removal_need_a_fresh_code(client, demo):
                               {"action": "remove", "code": new_codes[0]})
     assert removed.status_code == 302
     assert not services.has_two_factor(user)
+
+
+@pytest.mark.parametrize(("username", "outcome"), [
+    (None, "login"), ("toeleider.heidebeek", "denied"), ("coordinator", "denied"),
+    ("moderator", "denied"), ("dpo", "denied"), ("beheerder", 200),
+])
+def test_only_who_manages_accounts_may_remove_someone_elses_devices(client, demo, username,
+                                                                    outcome):
+    from django.contrib.auth import get_user_model
+
+    person = get_user_model().objects.get(username="toeleider.linderode")
+    enrol(person)
+    if username:
+        client.force_login(get_user_model().objects.get(username=username))
+    url = reverse("accounts_reset_two_factor", args=[person.pk])
+    response = client.get(url)
+    if outcome == "login":
+        assert response.status_code == 302 and "/admin/login/" in response["Location"]
+    elif outcome == "denied":  # Wagtail sends a refused admin user to the dashboard
+        assert response.status_code == 302 and response["Location"] == ADMIN
+    else:
+        assert response.status_code == outcome
+    response = client.post(url)
+    assert services.has_two_factor(person) == (outcome != 200)
+
+
+def test_an_administrator_removes_lost_devices_from_the_user_list(client, demo):
+    from django.contrib.auth import get_user_model
+
+    person = get_user_model().objects.get(username="toeleider.linderode")
+    enrol(person)
+    client.force_login(get_user_model().objects.get(username="beheerder"))
+    url = reverse("accounts_reset_two_factor", args=[person.pk])
+    assert url in client.get(reverse("wagtailusers_users:index")).content.decode()
+    assert "Tweestapsverificatie verwijderen" in client.get(url).content.decode()
+    response = client.post(url)
+    assert response.status_code == 302
+    assert not services.has_two_factor(person)
+    assert not StaticToken.objects.filter(device__user=person).exists()
+    # Nothing to remove any more: the page says so.
+    assert "heeft geen tweestapsverificatie" in client.get(url).content.decode()
