@@ -32,13 +32,16 @@ def contact_municipality(request):
         return None
 
 
-def render_error(request, template_name, status, municipality):
+def render_error(request, template_name, status, municipality, **context):
     language = reader_language(request)
     with translation.override(language):
         html = loader.render_to_string(
-            template_name, {"municipality": municipality, "home_url": f"/{language}/"}
+            template_name,
+            {"municipality": municipality, "home_url": f"/{language}/", **context},
         )
-    return HttpResponse(html, status=status)
+    response = HttpResponse(html, status=status)
+    response["Content-Language"] = language
+    return response
 
 
 def bad_request(request, exception=None):

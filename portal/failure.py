@@ -17,13 +17,11 @@ from datetime import timedelta
 from django.core.cache import cache
 from django.core.signals import got_request_exception
 from django.db import DatabaseError, InterfaceError, OperationalError
-from django.http import HttpResponse
-from django.template.loader import render_to_string
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 
 from portal import cache as page_cache
-from portal.languages import LANGUAGE_CODES, SOURCE_LANGUAGE, is_rtl
+from portal.errors import render_error
 
 logger = logging.getLogger(__name__)
 
@@ -51,25 +49,12 @@ def _sqlstate(exc):
     return getattr(exc, "sqlstate", None) or getattr(exc.__cause__, "sqlstate", None)
 
 
-def reader_language(request):
-    """The language of the address (/fr/...), else Dutch: nothing else is asked."""
-    code = translation.get_language_from_path(request.path_info)
-    return code if code in LANGUAGE_CODES else SOURCE_LANGUAGE
-
-
 def unavailable_response(request):
-    """The 503 page; rendered without a request context, so without the database."""
-    language = reader_language(request)
-    with translation.override(language):
-        body = render_to_string("503.html", {
-            "language": language,
-            "direction": "rtl" if is_rtl(language) else "ltr",
-            "home": f"/{language}/",
-            "retry_minutes": RETRY_AFTER_SECONDS // 60,
-        })
-    response = HttpResponse(body, status=503)
+    """The 503 page, like the other error pages rendered without a request context (so
+    without the database) and without the municipality, which would need it."""
+    response = render_error(request, "503.html", 503, None,
+                            retry_minutes=RETRY_AFTER_SECONDS // 60)
     response["Retry-After"] = str(RETRY_AFTER_SECONDS)
-    response["Content-Language"] = language
     add_never_cache_headers(response)
     return response
 
